@@ -1,0 +1,70 @@
+/**
+ * The dashboard server as a Fastify instance: the call API, recordings and the built SPA.
+ * `buildApp` takes an open store so tests run it against their own SQLite file.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { sendApiError } from "./http/envelope.ts";
+import { callRoutes } from "./routes/calls.ts";
+import { exportRoutes } from "./routes/export.ts";
+import { filterRoutes } from "./routes/filters.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { recordingRoutes } from "./routes/recordings.ts";
+import { findRecordingSource } from "./recordings/find-recording-source.ts";
+import type { Store } from "./store/open-store.ts";
+
+export type AppOptions = {
+  store: Store;
+  /** The built SPA (vite build's dist/); the API works without it. */
+  spaDirectory?: string;
+  logger?: FastifyServerOptions["logger"];
+};
+
+export async function buildApp({ store, spaDirectory, logger = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    // Query strings of a supervisor's filters stay small; anything huge is abuse or a bug.
+    maxParamLength: 200,
+    bodyLimit: 1024 * 1024,
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    return sendApiError(reply, status, status >= 500 ? "internal_error" : (error.code ?? "bad_request").toLowerCase());
+  });
+
+  await app.register(healthRoutes, { store });
+  await app.register(callRoutes, { store });
+  await app.register(exportRoutes, { store });
+  await app.register(filterRoutes, { store });
+  await app.register(recordingRoutes, { findRecording: (id) => findRecordingSource(store, id) });
+
+  const hasSpa = spaDirectory !== undefined && existsSync(join(spaDirectory, "index.html"));
+  if (hasSpa) {
+    await app.register(fastifyStatic, {
+      root: spaDirectory,
+      wildcard: false,
+      // Hashed assets never change; index.html must be revalidated to pick up new builds.
+      setHeaders: (response, path) => {
+        response.setHeader(
+          "cache-control",
+          path.includes(`${join("dist", "assets")}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith("/api/");
+    if (!isApi && hasSpa && (request.method === "GET" || request.method === "HEAD")) {
+      // Client-side routes (any deep link) get the SPA, which reads its state from the URL.
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return sendApiError(reply, 404, isApi ? "resource_not_found" : "spa_not_built");
+  });
+
+  return app;
+}

@@ -1,0 +1,18 @@
+/**
+ * Decides where a call's recording comes from. Demo calls have none on disk: their audio is
+ * synthesized from the call id. Real vendor recordings (streamed from recording_file_url) come
+ * with the connector.
+ */
+import { DEMO_TENANT_ID } from "../seed/demo-tenant.ts";
+import { findRecordingFacts } from "../store/call-reader.ts";
+import type { Store } from "../store/open-store.ts";
+import type { RecordingSource } from "./recording-source.ts";
+
+export async function findRecordingSource(store: Store, transactionId: string): Promise<RecordingSource | null> {
+  const facts = await findRecordingFacts(store.db, transactionId);
+  if (!facts || facts.has_recording !== 1 || !(facts.record_seconds > 0)) return null;
+  if (facts.tenant_id === DEMO_TENANT_ID) {
+    return { kind: "synthetic", transactionId, seconds: facts.record_seconds };
+  }
+  return null;
+}

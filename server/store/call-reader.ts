@@ -1,0 +1,211 @@
+/**
+ * Reads calls for the API: the filtered, sorted page with its count, one call with its legs, the
+ * filter options, and a streamed walk over a whole filtered result for the CSV export.
+ */
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { CallListQuery } from "@/contract/call-list-query.ts";
+import { parseSort } from "@/contract/call-list-query.ts";
+import type { FilterOptions } from "@/contract/filter-options.ts";
+import { foldDiacritics } from "@/lib/fold-diacritics.ts";
+import type { StoreDatabase } from "./schema.ts";
+
+export type CallFilters = Omit<CallListQuery, "page" | "size" | "sort">;
+
+type CallsQuery = SelectQueryBuilder<StoreDatabase, "calls", object>;
+type CallsExpressions = ExpressionBuilder<StoreDatabase, "calls">;
+
+/** The trigram index answers substrings of 3+ characters; shorter ones scan the search text. */
+const TRIGRAM_LENGTH = 3;
+
+/**
+ * Folds a keyword the way the search text was folded. A keyword that is a phone number written
+ * with spaces, dots or dashes ("0983 223 566") searches for its digits.
+ */
+export function normalizeKeyword(keyword: string): string {
+  const folded = foldDiacritics(keyword.trim());
+  return /^\+?[\d\s.()-]+$/.test(folded) ? folded.replace(/[^\d]/g, "") : folded.replace(/\s+/g, " ");
+}
+
+function keywordFilter(eb: CallsExpressions, keyword: string) {
+  const normalized = normalizeKeyword(keyword);
+  const matching = eb.selectFrom("call_search").select("call_search.rowid");
+  if (normalized.length >= TRIGRAM_LENGTH) {
+    // An FTS5 string literal: the whole keyword as one phrase of trigrams.
+    const phrase = `"${normalized.replace(/"/g, '""')}"`;
+    return eb("calls.id", "in", matching.where(sql<boolean>`call_search MATCH ${phrase}`));
+  }
+  const pattern = `%${normalized.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return eb("calls.id", "in", matching.where(sql<boolean>`call_search.text LIKE ${pattern} ESCAPE '\\'`));
+}
+
+const asFlag = (value: boolean) => (value ? 1 : 0);
+
+function applyFilters(query: CallsQuery, filters: CallFilters): CallsQuery {
+  let filtered = query;
+  // Dates come in milliseconds; the column holds seconds. Rounding inward keeps both ends exact.
+  if (filters.from_date !== undefined) {
+    filtered = filtered.where("time_start_call", ">=", Math.ceil(filters.from_date / 1000));
+  }
+  if (filters.to_date !== undefined) {
+    filtered = filtered.where("time_start_call", "<=", Math.floor(filters.to_date / 1000));
+  }
+  const inList = [
+    ["direction", filters.direction],
+    ["status", filters.status],
+    ["sip_user", filters.sip_user],
+    ["sip_number", filters.sip_number],
+    ["provider", filters.provider],
+    ["hangup_cause", filters.hangup_cause],
+  ] as const;
+  for (const [column, values] of inList) {
+    if (values.length > 0) filtered = filtered.where(column, "in", values);
+  }
+  if (filters.tag.length > 0) {
+    filtered = filtered.where("id", "in", (eb) =>
+      eb.selectFrom("call_tags").select("call_tags.call_id").where("call_tags.tag", "in", filters.tag),
+    );
+  }
+  if (filters.keyword) {
+    const keyword = filters.keyword;
+    filtered = filtered.where((eb) => keywordFilter(eb, keyword));
+  }
+  if (filters.min_duration !== undefined) filtered = filtered.where("duration", ">=", filters.min_duration);
+  if (filters.max_duration !== undefined) filtered = filtered.where("duration", "<=", filters.max_duration);
+  const flags = [
+    ["has_recording", filters.has_recording],
+    ["is_auto_call", filters.is_auto_call],
+    ["out_of_working_time", filters.out_of_working_time],
+    ["is_transferred", filters.transferred],
+  ] as const;
+  for (const [column, value] of flags) {
+    if (value !== undefined) filtered = filtered.where(column, "=", asFlag(value));
+  }
+  return filtered;
+}
+
+/** The stored record with our derived fields, as the list and detail send it. */
+export type StoredCallRow = {
+  record: string;
+  status: string;
+  agents_rung: number;
+  is_transferred: number;
+};
+
+/**
+ * Adds the derived fields to the stored JSON text without parsing and re-serializing it: a page of
+ * 500 calls is ~1 MB of JSON, and splicing keeps the list endpoint's own overhead small.
+ */
+export function callJsonWithDerivedFields(row: StoredCallRow): string {
+  const derived = `"status":${JSON.stringify(row.status)},"agents_rung":${row.agents_rung},"is_transferred":${row.is_transferred === 1}`;
+  const body = row.record.trimEnd();
+  return body === "{}" ? `{${derived}}` : `${body.slice(0, -1)},${derived}}`;
+}
+
+export type CallPage = { itemsJson: string[]; total: number };
+
+export async function listCalls(db: Kysely<StoreDatabase>, query: CallListQuery): Promise<CallPage> {
+  const filtered = applyFilters(db.selectFrom("calls"), query);
+  const { field, descending } = parseSort(query.sort);
+  const direction = descending ? "desc" : "asc";
+  const [countRow, rows] = await Promise.all([
+    filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    filtered
+      .select(["record", "status", "agents_rung", "is_transferred"])
+      .orderBy(field, direction)
+      // Ties (equal durations, same second) keep a stable order across pages.
+      .orderBy("id", direction)
+      .limit(query.size)
+      .offset((query.page - 1) * query.size)
+      .execute(),
+  ]);
+  return { itemsJson: rows.map(callJsonWithDerivedFields), total: Number(countRow.total) };
+}
+
+export type CallDetail = { callJson: string; legsJson: string[] };
+
+export async function findCallDetail(
+  db: Kysely<StoreDatabase>,
+  transactionId: string,
+): Promise<CallDetail | null> {
+  const call = await db
+    .selectFrom("calls")
+    .select(["id", "record", "status", "agents_rung", "is_transferred"])
+    .where("transaction_id", "=", transactionId)
+    .executeTakeFirst();
+  if (!call) return null;
+  const legs = await db
+    .selectFrom("call_legs")
+    .select("record")
+    .where("call_id", "=", call.id)
+    .orderBy("leg_index")
+    .execute();
+  return { callJson: callJsonWithDerivedFields(call), legsJson: legs.map((leg) => leg.record) };
+}
+
+/** What the recording route needs to know of a call. */
+export async function findRecordingFacts(db: Kysely<StoreDatabase>, transactionId: string) {
+  const row = await db
+    .selectFrom("calls")
+    .select([
+      "tenant_id",
+      "has_recording",
+      sql<number>`json_extract(record, '$.record_seconds')`.as("record_seconds"),
+      sql<string | null>`json_extract(record, '$.recording_file_url')`.as("recording_file_url"),
+    ])
+    .where("transaction_id", "=", transactionId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function readFilterOptions(db: Kysely<StoreDatabase>): Promise<FilterOptions> {
+  const rows = await db.selectFrom("filter_values").select(["kind", "value", "label"]).execute();
+  const options: FilterOptions = { agents: [], hotlines: [], tags: [], providers: [], hangup_causes: [] };
+  const listOf: Record<string, FilterOptions[keyof FilterOptions]> = {
+    agent: options.agents,
+    hotline: options.hotlines,
+    tag: options.tags,
+    provider: options.providers,
+    hangup_cause: options.hangup_causes,
+  };
+  for (const row of rows) listOf[row.kind]?.push({ value: row.value, label: row.label });
+  const collator = new Intl.Collator("vi", { numeric: true });
+  for (const list of Object.values(options)) {
+    list.sort((a, b) => collator.compare(a.label ?? a.value, b.label ?? b.value));
+  }
+  return options;
+}
+
+/**
+ * Walks a whole filtered result in sort order, a page of rows at a time by keyset (never OFFSET
+ * deep into a million rows), for the CSV export.
+ */
+export async function* iterateCalls(
+  db: Kysely<StoreDatabase>,
+  filters: CallFilters,
+  sort: string,
+  batchSize = 2000,
+): AsyncGenerator<StoredCallRow[]> {
+  const { field, descending } = parseSort(sort);
+  const comparison = descending ? "<" : ">";
+  let after: { value: number; id: number } | null = null;
+  while (true) {
+    let query = applyFilters(db.selectFrom("calls"), filters);
+    if (after) {
+      const { value, id } = after;
+      query = query.where((eb) =>
+        eb.or([eb(field, comparison, value), eb.and([eb(field, "=", value), eb("id", comparison, id)])]),
+      );
+    }
+    const rows = await query
+      .select(["id", "record", "status", "agents_rung", "is_transferred", field])
+      .orderBy(field, descending ? "desc" : "asc")
+      .orderBy("id", descending ? "desc" : "asc")
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { value: Number(last[field]), id: last.id };
+    if (rows.length < batchSize) return;
+  }
+}

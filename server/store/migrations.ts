@@ -1,0 +1,96 @@
+/**
+ * Versioned migrations. Kysely's Migrator records what ran in kysely_migration, so opening an
+ * existing file applies only what is new and never rebuilds (or empties) a table.
+ * Tables and indexes use the portable schema builder; the keyword index is SQLite's FTS5 and
+ * would be a pg_trgm index on PostgreSQL.
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+
+const initialSchema: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("calls")
+      .addColumn("id", "integer", (column) => column.primaryKey())
+      .addColumn("transaction_id", "text", (column) => column.notNull().unique())
+      .addColumn("tenant_id", "text", (column) => column.notNull())
+      .addColumn("direction", "text", (column) => column.notNull())
+      .addColumn("status", "text", (column) => column.notNull())
+      .addColumn("time_start_call", "integer", (column) => column.notNull())
+      .addColumn("duration", "integer", (column) => column.notNull())
+      .addColumn("bill_sec", "integer", (column) => column.notNull())
+      .addColumn("answer_sec", "integer", (column) => column.notNull())
+      .addColumn("call_out_price", "real", (column) => column.notNull())
+      .addColumn("sip_user", "text")
+      .addColumn("sip_number", "text")
+      .addColumn("provider", "text")
+      .addColumn("hangup_cause", "text")
+      .addColumn("has_recording", "integer", (column) => column.notNull())
+      .addColumn("is_auto_call", "integer", (column) => column.notNull())
+      .addColumn("out_of_working_time", "integer", (column) => column.notNull())
+      .addColumn("agents_rung", "integer", (column) => column.notNull())
+      .addColumn("is_transferred", "integer", (column) => column.notNull())
+      .addColumn("last_updated_date", "integer", (column) => column.notNull())
+      .addColumn("record", "text", (column) => column.notNull())
+      .execute();
+
+    // Every list query is "filters, newest first, with a count": each common filter leads an
+    // index that ends in the start time, so the filter, the order and the count come from it.
+    const timeIndexes: Record<string, string[]> = {
+      calls_time: ["time_start_call"],
+      calls_direction_status_time: ["direction", "status", "time_start_call"],
+      calls_status_time: ["status", "time_start_call"],
+      calls_sip_user_time: ["sip_user", "time_start_call"],
+      calls_sip_number_time: ["sip_number", "time_start_call"],
+      calls_provider_time: ["provider", "time_start_call"],
+      calls_hangup_cause_time: ["hangup_cause", "time_start_call"],
+      calls_duration: ["duration"],
+      calls_bill_sec: ["bill_sec"],
+      calls_answer_sec: ["answer_sec"],
+      calls_price: ["call_out_price"],
+    };
+    for (const [name, columns] of Object.entries(timeIndexes)) {
+      await db.schema.createIndex(name).on("calls").columns(columns).execute();
+    }
+
+    await db.schema
+      .createTable("call_legs")
+      .addColumn("call_id", "integer", (column) =>
+        column.notNull().references("calls.id").onDelete("cascade"),
+      )
+      .addColumn("leg_index", "integer", (column) => column.notNull())
+      .addColumn("type", "text", (column) => column.notNull())
+      .addColumn("record", "text", (column) => column.notNull())
+      .addPrimaryKeyConstraint("call_legs_pk", ["call_id", "leg_index"])
+      .execute();
+
+    await db.schema
+      .createTable("call_tags")
+      .addColumn("call_id", "integer", (column) =>
+        column.notNull().references("calls.id").onDelete("cascade"),
+      )
+      .addColumn("tag", "text", (column) => column.notNull())
+      .addPrimaryKeyConstraint("call_tags_pk", ["call_id", "tag"])
+      .execute();
+    await db.schema.createIndex("call_tags_tag").on("call_tags").columns(["tag", "call_id"]).execute();
+
+    await db.schema
+      .createTable("filter_values")
+      .addColumn("kind", "text", (column) => column.notNull())
+      .addColumn("value", "text", (column) => column.notNull())
+      .addColumn("label", "text")
+      .addPrimaryKeyConstraint("filter_values_pk", ["kind", "value"])
+      .execute();
+
+    // Keyword search: substrings of folded phone numbers, names and ids. The trigram tokenizer
+    // answers any substring of three or more characters from the index.
+    await sql`CREATE VIRTUAL TABLE call_search USING fts5(text, tokenize = 'trigram')`.execute(db);
+  },
+};
+
+const migrations: Record<string, Migration> = {
+  "0001_initial_schema": initialSchema,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,61 @@
+/** Kysely's view of the call store's tables (see migrations.ts for how they are made). */
+import type { Generated } from "kysely";
+
+export interface CallsTable {
+  id: Generated<number>;
+  transaction_id: string;
+  tenant_id: string;
+  direction: string;
+  status: string;
+  /** Unix seconds, normalized (the vendor sometimes sends milliseconds). */
+  time_start_call: number;
+  duration: number;
+  bill_sec: number;
+  answer_sec: number;
+  call_out_price: number;
+  sip_user: string | null;
+  sip_number: string | null;
+  provider: string | null;
+  hangup_cause: string | null;
+  has_recording: number;
+  is_auto_call: number;
+  out_of_working_time: number;
+  agents_rung: number;
+  is_transferred: number;
+  last_updated_date: number;
+  /** The vendor's complete record as JSON, so no field is ever lost. */
+  record: string;
+}
+
+export interface CallLegsTable {
+  call_id: number;
+  leg_index: number;
+  type: string;
+  /** The vendor's complete leg as JSON. */
+  record: string;
+}
+
+export interface CallTagsTable {
+  call_id: number;
+  tag: string;
+}
+
+/** Values the filter controls offer, kept up to date as calls are written. */
+export interface FilterValuesTable {
+  kind: string;
+  value: string;
+  label: string | null;
+}
+
+export interface CallSearchTable {
+  rowid: number;
+  text: string;
+}
+
+export interface StoreDatabase {
+  calls: CallsTable;
+  call_legs: CallLegsTable;
+  call_tags: CallTagsTable;
+  filter_values: FilterValuesTable;
+  call_search: CallSearchTable;
+}

@@ -1,0 +1,33 @@
+/**
+ * Builds vendor-shaped calls and legs for tests, starting from the seed's own sample so every
+ * field the vendor sends is present, and overriding only what a test is about.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Call, type CallLeg, vendorCallDetailEnvelopeSchema } from "@/contract/call.ts";
+import seedDetail from "../../tests/fixtures/seed-detail-response.json" with { type: "json" };
+import { type Store, openStore } from "../store/open-store.ts";
+
+const sample = vendorCallDetailEnvelopeSchema.parse(seedDetail);
+
+export function buildCall(overrides: Partial<Call> & Pick<Call, "transaction_id">): Call {
+  return { ...structuredClone(sample.payload), tenant_id: "tenant-test", ...overrides };
+}
+
+export function buildLeg(overrides: Partial<CallLeg> & Pick<CallLeg, "index">): CallLeg {
+  return { ...structuredClone(sample.call_stacks[0]!), ...overrides };
+}
+
+/** A store in a fresh temporary directory, removed by the returned cleanup. */
+export async function openTemporaryStore(): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+  const directory = mkdtempSync(join(tmpdir(), "calls-test-"));
+  const store = await openStore(join(directory, "calls.db"));
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

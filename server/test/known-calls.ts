@@ -1,0 +1,167 @@
+/**
+ * A small set of calls whose every attribute is known, so each filter's and sort's answer can be
+ * checked exactly by the API tests.
+ */
+import { buildCall, buildLeg } from "./call-builder.ts";
+
+/*
+ * A small store whose every call is known, so each filter's answer can be checked exactly.
+ * Day 0 is 2026-11-02 (a Monday) 09:00 +07:00.
+ */
+export const DAY0 = Date.UTC(2026, 10, 2, 2, 0, 0) / 1000;
+export const HOUR = 3600;
+
+const answeredLegs = [
+  buildLeg({ index: 2, type: "ring-group", to: "70759-102", at: DAY0 + 8, ringing_at: DAY0 + 8, answer_at: DAY0 + 15, bye_at: DAY0 + 200, is_answer: true }),
+  buildLeg({ index: 1, type: "ring-group", to: "70759-101", at: DAY0, ringing_at: DAY0, answer_at: 0, bye_at: DAY0 + 8, is_answer: false }),
+];
+
+export const knownCalls = [
+  {
+    call: buildCall({
+      transaction_id: "call-a",
+      direction: "inbound",
+      time_start_call: DAY0,
+      time_end_call: DAY0 + 200,
+      duration: 200,
+      bill_sec: 185,
+      answer_sec: 15,
+      call_out_price: 0,
+      sip_user: "102",
+      sip_number: "842499950291",
+      provider: "viettel",
+      phone_number: "0983223566",
+      customer: { full_name: "Trần Đình Tâm", full_name_unsigned: "tran dinh tam" },
+      create_by: { id: "a2", name: "Nguyễn Thị Hoa", contact_id: null, avatar: null, gender: null, uuid: null, type: "agent" },
+      user: [{ full_name: "Nguyễn Thị Hoa", full_name_unsigned: "nguyen thi hoa", note: null, tag: null }],
+      hangup_cause: "NORMAL_CLEARING",
+      hangup_cause_q850: 16,
+      tag: ["tag-vip"],
+      recording_file: "call-a.wav",
+      recording_file_url: "https://recordings.example/call-a.wav",
+      record_seconds: 185,
+      out_of_working_time: false,
+    }),
+    legs: answeredLegs,
+  },
+  {
+    call: buildCall({
+      transaction_id: "call-b",
+      direction: "inbound",
+      time_start_call: DAY0 + HOUR,
+      time_end_call: DAY0 + HOUR + 30,
+      duration: 30,
+      bill_sec: 0,
+      answer_sec: 0,
+      call_out_price: 0,
+      sip_user: "101",
+      sip_number: "19001234",
+      provider: "mobifone",
+      phone_number: "0901112233",
+      customer: null,
+      hangup_cause: "ORIGINATOR_CANCEL",
+      hangup_cause_q850: 487,
+      tag: [],
+      recording_file: "",
+      recording_file_url: "",
+      record_seconds: 0,
+      out_of_working_time: false,
+    }),
+    legs: [buildLeg({ index: 1, to: "70759-101", answer_at: null, is_answer: false })],
+  },
+  {
+    call: buildCall({
+      transaction_id: "call-c",
+      direction: "outbound",
+      time_start_call: (DAY0 + 2 * HOUR) * 1000, // milliseconds, as the vendor sometimes sends
+      time_end_call: DAY0 + 2 * HOUR + 65,
+      duration: 65,
+      bill_sec: 60,
+      answer_sec: 5,
+      call_out_price: 1500,
+      sip_user: "101",
+      sip_number: "842499950291",
+      provider: "vinaphone",
+      phone_number: "0912345678",
+      customer: { full_name: "Lê Văn Đức", full_name_unsigned: "le van duc" },
+      create_by: { id: "a1", name: "Phạm Minh Anh", contact_id: null, avatar: null, gender: null, uuid: null, type: "agent" },
+      user: [{ full_name: "Phạm Minh Anh", full_name_unsigned: "pham minh anh", note: null, tag: null }],
+      hangup_cause: "NORMAL_CLEARING",
+      hangup_cause_q850: 16,
+      tag: ["tag-order", "tag-vip"],
+      is_auto_call: true,
+      out_of_working_time: false,
+    }),
+    legs: [],
+  },
+  {
+    call: buildCall({
+      transaction_id: "call-d",
+      direction: "outbound",
+      time_start_call: DAY0 + 24 * HOUR,
+      time_end_call: DAY0 + 24 * HOUR + 12,
+      duration: 12,
+      bill_sec: 0,
+      answer_sec: 0,
+      call_out_price: 0,
+      sip_user: "103",
+      sip_number: "02873001234",
+      provider: "viettel",
+      phone_number: "0971000111",
+      customer: { full_name: "Đỗ Thu Trang", full_name_unsigned: "do thu trang" },
+      hangup_cause: "USER_BUSY",
+      hangup_cause_q850: 17,
+      tag: [],
+      recording_file: null,
+      recording_file_url: null,
+      record_seconds: 0,
+      out_of_working_time: true,
+    }),
+    legs: [],
+  },
+  {
+    call: buildCall({
+      transaction_id: "call-e",
+      direction: "inbound",
+      time_start_call: DAY0 + 25 * HOUR,
+      time_end_call: DAY0 + 25 * HOUR + 40,
+      duration: 40,
+      bill_sec: 0,
+      answer_sec: 0,
+      call_out_price: 0,
+      sip_user: null,
+      sip_number: "19001234",
+      provider: "viettel",
+      phone_number: "0862000333",
+      customer: null,
+      is_voicemail: true,
+      hangup_cause: "NORMAL_CLEARING",
+      tag: [],
+      out_of_working_time: true,
+    }),
+    legs: [],
+  },
+  {
+    call: buildCall({
+      transaction_id: "call-f",
+      direction: "local",
+      time_start_call: DAY0 + 26 * HOUR,
+      time_end_call: DAY0 + 26 * HOUR + 3,
+      duration: 3,
+      bill_sec: 0,
+      answer_sec: 0,
+      call_out_price: 0,
+      sip_user: "104",
+      sip_number: null,
+      provider: null,
+      phone_number: "105",
+      customer: null,
+      hangup_cause: "UNALLOCATED_NUMBER",
+      hangup_cause_q850: 1,
+      tag: [],
+      out_of_working_time: false,
+    }),
+    legs: [],
+  },
+];
+

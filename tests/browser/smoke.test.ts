@@ -1,0 +1,39 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callListEnvelopeSchema } from "@/contract/call.ts";
+import { formatPhoneNumber } from "@/lib/format.ts";
+import { launchChromium } from "./support/chromium.ts";
+import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDashboardServer({ seedCalls: 3000 }), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the dashboard in Chromium against the real server", () => {
+  it("loads and shows the newest calls from the store", async () => {
+    const response = await fetch(`${server.url}/api/call_transaction/list?size=1`);
+    const newest = callListEnvelopeSchema.parse(await response.json()).payload.items[0];
+    expect(newest).toBeDefined();
+
+    const page = await browser.newPage({ locale: "vi-VN" });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(server.url);
+    const table = page.getByRole("table");
+    await table.waitFor();
+    const bodyRows = table.locator("tbody tr");
+    await expect.poll(() => bodyRows.count()).toBeGreaterThan(10);
+    const firstRow = await bodyRows.first().innerText();
+    expect(firstRow.replace(/\s+/g, " ")).toContain(formatPhoneNumber(newest!.phone_number));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

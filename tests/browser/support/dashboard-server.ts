@@ -1,0 +1,57 @@
+/**
+ * Starts the real dashboard server (`server/main.ts`, as `npm start` does after the build) on a
+ * free port over a fresh SQLite file filled with demo calls, for browser tests.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
+
+export async function startDashboardServer(options: { seedCalls?: number } = {}): Promise<RunningServer> {
+  const directory = mkdtempSync(join(tmpdir(), "dashboard-e2e-"));
+  const databasePath = join(directory, "calls.db");
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: databasePath,
+      SEED_CALLS: String(options.seedCalls ?? 5000),
+      LOG_LEVEL: "warn",
+      STOP_WHEN_STDIN_CLOSES: "1",
+    },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Call-history dashboard: (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    databasePath,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -7,12 +7,12 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { sendApiError } from "./http/envelope.ts";
+import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import { callRoutes } from "./routes/calls.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { filterRoutes } from "./routes/filters.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { recordingRoutes } from "./routes/recordings.ts";
-import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import type { Store } from "./store/open-store.ts";
 
 export type AppOptions = {
@@ -33,7 +33,11 @@ export async function buildApp({ store, spaDirectory, logger = false }: AppOptio
   app.setErrorHandler((error, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, "request failed");
-    return sendApiError(reply, status, status >= 500 ? "internal_error" : (error.code ?? "bad_request").toLowerCase());
+    return sendApiError(
+      reply,
+      status,
+      status >= 500 ? "internal_error" : (error.code ?? "bad_request").toLowerCase(),
+    );
   });
 
   await app.register(healthRoutes, { store });
@@ -51,7 +55,9 @@ export async function buildApp({ store, spaDirectory, logger = false }: AppOptio
       setHeaders: (response, path) => {
         response.setHeader(
           "cache-control",
-          path.includes(`${join("dist", "assets")}`) ? "public, max-age=31536000, immutable" : "no-cache",
+          path.includes(`${join("dist", "assets")}`)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache",
         );
       },
     });

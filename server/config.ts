@@ -14,7 +14,9 @@ export type ServerConfig = z.infer<typeof configSchema>;
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = configSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   return parsed.data;

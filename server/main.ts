@@ -13,9 +13,14 @@ const config = readConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 const store = await openStore(config.DATABASE_URL);
 
-const existing = store.sqlite.prepare("SELECT EXISTS (SELECT 1 FROM calls) AS any").get() as { any: number };
+const existing = store.sqlite.prepare("SELECT EXISTS (SELECT 1 FROM calls) AS any").get() as {
+  any: number;
+};
 if (existing.any === 0 && config.SEED_CALLS > 0) {
-  logger.info({ calls: config.SEED_CALLS, database: store.path }, "empty call store: creating demo calls");
+  logger.info(
+    { calls: config.SEED_CALLS, database: store.path },
+    "empty call store: creating demo calls",
+  );
   const seeded = await seedDemoCalls(store, { calls: config.SEED_CALLS });
   logger.info({ calls: seeded.calls, milliseconds: seeded.milliseconds }, "demo calls created");
 }

@@ -56,7 +56,11 @@ const HEADERS: Record<Language, string[]> = {
 
 const YES_NO: Record<Language, [string, string]> = { vi: ["Có", "Không"], en: ["Yes", "No"] };
 
-export type CsvOptions = { language: Language; timeZone: string; tagNames: ReadonlyMap<string, string> };
+export type CsvOptions = {
+  language: Language;
+  timeZone: string;
+  tagNames: ReadonlyMap<string, string>;
+};
 
 /** "2026-11-25 14:03:05": the form spreadsheets parse as a date-time in every locale. */
 export function makeTimestampFormatter(timeZone: string): (unixSeconds: number) => string {
@@ -97,7 +101,10 @@ export function csvRows(calls: readonly CallListItem[], options: CsvOptions): st
   const formatTimestamp = makeTimestampFormatter(options.timeZone);
   const [yes, no] = YES_NO[language];
   const rows = calls.map((call) => {
-    const agent = call.create_by?.name && call.create_by.name !== NO_AGENT_CREATOR_NAME ? call.create_by.name : call.user[0]?.full_name;
+    const agent =
+      call.create_by?.name && call.create_by.name !== NO_AGENT_CREATOR_NAME
+        ? call.create_by.name
+        : call.user[0]?.full_name;
     return [
       formatTimestamp(toUnixSeconds(call.time_start_call)),
       CALL_DIRECTION_LABELS[language][call.direction],

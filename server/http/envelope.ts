@@ -33,5 +33,8 @@ export function sendApiError(
   code: string,
   errors?: QueryProblem[],
 ): FastifyReply {
-  return reply.code(httpStatus).type("application/json; charset=utf-8").send(errorEnvelope(code, errors));
+  return reply
+    .code(httpStatus)
+    .type("application/json; charset=utf-8")
+    .send(errorEnvelope(code, errors));
 }

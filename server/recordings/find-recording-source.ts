@@ -8,7 +8,10 @@ import { findRecordingFacts } from "../store/call-reader.ts";
 import type { Store } from "../store/open-store.ts";
 import type { RecordingSource } from "./recording-source.ts";
 
-export async function findRecordingSource(store: Store, transactionId: string): Promise<RecordingSource | null> {
+export async function findRecordingSource(
+  store: Store,
+  transactionId: string,
+): Promise<RecordingSource | null> {
   const facts = await findRecordingFacts(store.db, transactionId);
   if (!facts || facts.has_recording !== 1 || !(facts.record_seconds > 0)) return null;
   if (facts.tenant_id === DEMO_TENANT_ID) {

@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { type CallListEnvelope, callDetailEnvelopeSchema, callListEnvelopeSchema } from "@/contract/call.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type CallListEnvelope,
+  callDetailEnvelopeSchema,
+  callListEnvelopeSchema,
+} from "@/contract/call.ts";
 import { buildApp } from "../app.ts";
+import { upsertFilterValues, writeCalls } from "../store/call-writer.ts";
 import type { Store } from "../store/open-store.ts";
 import { openTemporaryStore } from "../test/call-builder.ts";
 import { DAY0, HOUR, knownCalls } from "../test/known-calls.ts";
-import { upsertFilterValues, writeCalls } from "../store/call-writer.ts";
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -38,30 +42,54 @@ describe("GET /api/call_transaction/list", () => {
     const envelope = await list("");
     expect(envelope.status_code).toBe(9999);
     expect(envelope.payload.items.map((item) => item.transaction_id)).toEqual([
-      "call-f", "call-e", "call-d", "call-c", "call-b", "call-a",
+      "call-f",
+      "call-e",
+      "call-d",
+      "call-c",
+      "call-b",
+      "call-a",
     ]);
     const first = envelope.payload.items.find((item) => item.transaction_id === "call-a");
     expect(first).toMatchObject({ status: "answered", agents_rung: 2, is_transferred: true });
     expect(envelope.payload).toMatchObject({
-      page_number: 1, page_size: 50, total_items: 6, total_pages: 1,
-      has_next: false, next_page: 1, has_previous: false, previous_page: 1, extension: null,
+      page_number: 1,
+      page_size: 50,
+      total_items: 6,
+      total_pages: 1,
+      has_next: false,
+      next_page: 1,
+      has_previous: false,
+      previous_page: 1,
+      extension: null,
     });
   });
 
   it("derives each outcome", async () => {
     const envelope = await list("");
-    const statusOf = Object.fromEntries(envelope.payload.items.map((item) => [item.transaction_id, item.status]));
+    const statusOf = Object.fromEntries(
+      envelope.payload.items.map((item) => [item.transaction_id, item.status]),
+    );
     expect(statusOf).toEqual({
-      "call-a": "answered", "call-b": "missed", "call-c": "answered",
-      "call-d": "busy", "call-e": "voicemail", "call-f": "failed",
+      "call-a": "answered",
+      "call-b": "missed",
+      "call-c": "answered",
+      "call-d": "busy",
+      "call-e": "voicemail",
+      "call-f": "failed",
     });
   });
 
   it("pages with totals and edges", async () => {
     const second = await list("size=4&page=2");
     expect(second.payload).toMatchObject({
-      page_number: 2, page_size: 4, total_items: 6, total_pages: 2,
-      has_next: false, next_page: 2, has_previous: true, previous_page: 1,
+      page_number: 2,
+      page_size: 4,
+      total_items: 6,
+      total_pages: 2,
+      has_next: false,
+      next_page: 2,
+      has_previous: true,
+      previous_page: 1,
     });
     expect(second.payload.items.map((item) => item.transaction_id)).toEqual(["call-b", "call-a"]);
     const first = await list("size=4");
@@ -73,12 +101,20 @@ describe("GET /api/call_transaction/list", () => {
   });
 
   it.each([
-    ["from_date/to_date in ms, inclusive", `from_date=${DAY0 * 1000}&to_date=${(DAY0 + 2 * HOUR) * 1000}`, ["call-c", "call-b", "call-a"]],
+    [
+      "from_date/to_date in ms, inclusive",
+      `from_date=${DAY0 * 1000}&to_date=${(DAY0 + 2 * HOUR) * 1000}`,
+      ["call-c", "call-b", "call-a"],
+    ],
     ["from_date alone", `from_date=${(DAY0 + 24 * HOUR) * 1000}`, ["call-f", "call-e", "call-d"]],
     ["to_date with milliseconds inside the second", `to_date=${DAY0 * 1000 + 999}`, ["call-a"]],
     ["direction", "direction=outbound", ["call-d", "call-c"]],
     ["direction repeated", "direction=outbound&direction=local", ["call-f", "call-d", "call-c"]],
-    ["direction[] as the vendor sends it", "direction[]=inbound&direction[]=local", ["call-f", "call-e", "call-b", "call-a"]],
+    [
+      "direction[] as the vendor sends it",
+      "direction[]=inbound&direction[]=local",
+      ["call-f", "call-e", "call-b", "call-a"],
+    ],
     ["status", "status=missed", ["call-b"]],
     ["status, comma-separated", "status=busy,failed", ["call-f", "call-d"]],
     ["inbound and missed", "direction=inbound&status=missed", ["call-b"]],
@@ -90,7 +126,11 @@ describe("GET /api/call_transaction/list", () => {
     ["hangup_cause", "hangup_cause=USER_BUSY", ["call-d"]],
     ["keyword: phone substring", "keyword=3223", ["call-a"]],
     ["keyword: phone written with spaces", "keyword=0983%20223%20566", ["call-a"]],
-    ["keyword: customer name with diacritics", `keyword=${encodeURIComponent("Đình Tâm")}`, ["call-a"]],
+    [
+      "keyword: customer name with diacritics",
+      `keyword=${encodeURIComponent("Đình Tâm")}`,
+      ["call-a"],
+    ],
     ["keyword: customer name without diacritics, any case", "keyword=DINH%20tam", ["call-a"]],
     ["keyword: agent name without diacritics", "keyword=pham%20minh", ["call-c"]],
     ["keyword: agent name with diacritics", `keyword=${encodeURIComponent("Thị Hoa")}`, ["call-a"]],
@@ -102,7 +142,11 @@ describe("GET /api/call_transaction/list", () => {
     ["max_duration", "max_duration=12", ["call-f", "call-d"]],
     ["duration range", "min_duration=12&max_duration=40", ["call-e", "call-d", "call-b"]],
     ["has_recording=true", "has_recording=true", ["call-a"]],
-    ["has_recording=false", "has_recording=false", ["call-f", "call-e", "call-d", "call-c", "call-b"]],
+    [
+      "has_recording=false",
+      "has_recording=false",
+      ["call-f", "call-e", "call-d", "call-c", "call-b"],
+    ],
     ["is_auto_call", "is_auto_call=true", ["call-c"]],
     ["out_of_working_time", "out_of_working_time=1", ["call-e", "call-d"]],
     ["transferred", "transferred=true", ["call-a"]],
@@ -124,7 +168,10 @@ describe("GET /api/call_transaction/list", () => {
     ["-call_out_price", ["call-c", "call-f", "call-e", "call-d", "call-b", "call-a"]],
   ])("sorts by %s (ties by arrival, stable across pages)", async (sort, expected) => {
     expect(await ids(`sort=${sort}`)).toEqual(expected);
-    const pages = [...(await ids(`sort=${sort}&size=4`)), ...(await ids(`sort=${sort}&size=4&page=2`))];
+    const pages = [
+      ...(await ids(`sort=${sort}&size=4`)),
+      ...(await ids(`sort=${sort}&size=4&page=2`)),
+    ];
     expect(pages).toEqual(expected);
   });
 
@@ -150,7 +197,10 @@ describe("GET /api/call_transaction/list", () => {
     ["pagesize=10", "pagesize"],
     ["page=99999999999999999999999", "page"],
   ])("rejects %s with a 400 naming %s", async (query, parameter) => {
-    const response = await app.inject({ method: "GET", url: `/api/call_transaction/list?${query}` });
+    const response = await app.inject({
+      method: "GET",
+      url: `/api/call_transaction/list?${query}`,
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body).toMatchObject({ status_code: -9999, message: "invalid_parameter", payload: null });
@@ -161,28 +211,51 @@ describe("GET /api/call_transaction/list", () => {
 
 describe("GET /api/call_transaction/detail/:transaction_id", () => {
   it("answers the call with its legs ordered by index", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/call_transaction/detail/call-a" });
+    const response = await app.inject({
+      method: "GET",
+      url: "/api/call_transaction/detail/call-a",
+    });
     expect(response.statusCode).toBe(200);
     const envelope = callDetailEnvelopeSchema.parse(response.json());
-    expect(envelope.payload).toMatchObject({ transaction_id: "call-a", status: "answered", tag: ["tag-vip"] });
-    expect(envelope.call_stacks.map((leg) => [leg.index, leg.to])).toEqual([[1, "70759-101"], [2, "70759-102"]]);
+    expect(envelope.payload).toMatchObject({
+      transaction_id: "call-a",
+      status: "answered",
+      tag: ["tag-vip"],
+    });
+    expect(envelope.call_stacks.map((leg) => [leg.index, leg.to])).toEqual([
+      [1, "70759-101"],
+      [2, "70759-102"],
+    ]);
   });
 
   it("keeps every vendor field of the stored record", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/call_transaction/detail/call-c" });
+    const response = await app.inject({
+      method: "GET",
+      url: "/api/call_transaction/detail/call-c",
+    });
     const payload = response.json().payload;
     for (const field of Object.keys(knownCalls[2]!.call)) expect(payload).toHaveProperty(field);
     expect(payload.time_start_call).toBe((DAY0 + 2 * HOUR) * 1000);
   });
 
   it("answers an unknown id with a 404 in the envelope's error style", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/call_transaction/detail/no-such-call" });
+    const response = await app.inject({
+      method: "GET",
+      url: "/api/call_transaction/detail/no-such-call",
+    });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ status_code: -9999, message: "resource_not_found", payload: null });
+    expect(response.json()).toMatchObject({
+      status_code: -9999,
+      message: "resource_not_found",
+      payload: null,
+    });
   });
 
   it("rejects a malformed id", async () => {
-    const response = await app.inject({ method: "GET", url: `/api/call_transaction/detail/${encodeURIComponent("a b;drop")}` });
+    const response = await app.inject({
+      method: "GET",
+      url: `/api/call_transaction/detail/${encodeURIComponent("a b;drop")}`,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].parameter).toBe("transaction_id");
   });
@@ -199,10 +272,25 @@ describe("GET /api/filters", () => {
         { value: "102", label: "Nguyễn Thị Hoa" },
       ]),
     );
-    expect(payload.hotlines.map((option: { value: string }) => option.value).sort()).toEqual(["02873001234", "19001234", "842499950291"]);
-    expect(payload.tags).toEqual(expect.arrayContaining([{ value: "tag-vip", label: "VIP" }, { value: "tag-order", label: null }]));
-    expect(payload.providers.map((option: { value: string }) => option.value)).toEqual(["mobifone", "viettel", "vinaphone"]);
-    expect(payload.hangup_causes.map((option: { value: string }) => option.value)).toContain("USER_BUSY");
+    expect(payload.hotlines.map((option: { value: string }) => option.value).sort()).toEqual([
+      "02873001234",
+      "19001234",
+      "842499950291",
+    ]);
+    expect(payload.tags).toEqual(
+      expect.arrayContaining([
+        { value: "tag-vip", label: "VIP" },
+        { value: "tag-order", label: null },
+      ]),
+    );
+    expect(payload.providers.map((option: { value: string }) => option.value)).toEqual([
+      "mobifone",
+      "viettel",
+      "vinaphone",
+    ]);
+    expect(payload.hangup_causes.map((option: { value: string }) => option.value)).toContain(
+      "USER_BUSY",
+    );
   });
 });
 

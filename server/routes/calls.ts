@@ -5,8 +5,8 @@
 import type { FastifyInstance } from "fastify";
 import { callListQuerySchema, describeQueryProblems } from "@/contract/call-list-query.ts";
 import { INSTANCE, sendApiError } from "../http/envelope.ts";
-import type { Store } from "../store/open-store.ts";
 import { findCallDetail, listCalls } from "../store/call-reader.ts";
+import type { Store } from "../store/open-store.ts";
 
 export const TRANSACTION_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -20,7 +20,9 @@ export function normalizeQueryKeys(query: Record<string, string | string[] | und
     const name = key.endsWith("[]") ? key.slice(0, -2) : key;
     const previous = normalized[name];
     normalized[name] =
-      previous === undefined ? value : [previous, value].flat().filter((entry) => entry !== undefined);
+      previous === undefined
+        ? value
+        : [previous, value].flat().filter((entry) => entry !== undefined);
   }
   return normalized;
 }
@@ -62,7 +64,10 @@ export async function callRoutes(app: FastifyInstance, options: { store: Store }
       const { transaction_id: transactionId } = request.params;
       if (!TRANSACTION_ID_PATTERN.test(transactionId)) {
         return sendApiError(reply, 400, "invalid_parameter", [
-          { parameter: "transaction_id", message: "transaction_id must be 1–64 letters, digits, dots, dashes or underscores" },
+          {
+            parameter: "transaction_id",
+            message: "transaction_id must be 1–64 letters, digits, dots, dashes or underscores",
+          },
         ]);
       }
       const detail = await findCallDetail(db, transactionId);

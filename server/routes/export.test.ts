@@ -28,10 +28,15 @@ function records(body: string): string[] {
 
 describe("GET /api/call_transaction/export", () => {
   it("streams every call of the filtered result as Excel-friendly CSV", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/call_transaction/export?direction=inbound" });
+    const response = await app.inject({
+      method: "GET",
+      url: "/api/call_transaction/export?direction=inbound",
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
-    expect(response.headers["content-disposition"]).toMatch(/^attachment; filename="calls-\d{12}\.csv"$/);
+    expect(response.headers["content-disposition"]).toMatch(
+      /^attachment; filename="calls-\d{12}\.csv"$/,
+    );
     expect(response.body.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = records(response.body.slice(1));
     expect(header).toBe(
@@ -45,7 +50,10 @@ describe("GET /api/call_transaction/export", () => {
   });
 
   it("ignores paging: the export is the whole result", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/call_transaction/export?size=2&page=3" });
+    const response = await app.inject({
+      method: "GET",
+      url: "/api/call_transaction/export?size=2&page=3",
+    });
     expect(records(response.body)).toHaveLength(1 + knownCalls.length);
   });
 
@@ -63,7 +71,10 @@ describe("GET /api/call_transaction/export", () => {
     const opened = await openTemporaryStore();
     const { buildCall } = await import("../test/call-builder.ts");
     await writeCalls(opened.store.db, [
-      { call: buildCall({ transaction_id: "evil", note: "=HYPERLINK(\"http://x\")", customer: null }), legs: [] },
+      {
+        call: buildCall({ transaction_id: "evil", note: '=HYPERLINK("http://x")', customer: null }),
+        legs: [],
+      },
     ]);
     const exportApp = await buildApp({ store: opened.store });
     const response = await exportApp.inject({ method: "GET", url: "/api/call_transaction/export" });
@@ -77,7 +88,10 @@ describe("GET /api/call_transaction/export", () => {
     ["lang=fr", "lang"],
     ["status=unknown", "status"],
   ])("rejects %s naming %s", async (query, parameter) => {
-    const response = await app.inject({ method: "GET", url: `/api/call_transaction/export?${query}` });
+    const response = await app.inject({
+      method: "GET",
+      url: `/api/call_transaction/export?${query}`,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].parameter).toBe(parameter);
   });

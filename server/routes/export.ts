@@ -26,9 +26,13 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
   const { db } = options.store;
 
   app.get("/api/call_transaction/export", async (request, reply) => {
-    const { tz, lang, page: _page, size: _size, ...filterQuery } = normalizeQueryKeys(
-      request.query as Record<string, string | string[]>,
-    );
+    const {
+      tz,
+      lang,
+      page: _page,
+      size: _size,
+      ...filterQuery
+    } = normalizeQueryKeys(request.query as Record<string, string | string[]>);
     const timeZone = typeof tz === "string" && tz !== "" ? tz : CALL_CENTER_TIME_ZONE;
     if (!isTimeZone(timeZone)) {
       return sendApiError(reply, 400, "invalid_parameter", [
@@ -37,7 +41,9 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
     }
     const language = lang ?? "vi";
     if (typeof language !== "string" || !LANGUAGES.includes(language as Language)) {
-      return sendApiError(reply, 400, "invalid_parameter", [{ parameter: "lang", message: "lang must be vi or en" }]);
+      return sendApiError(reply, 400, "invalid_parameter", [
+        { parameter: "lang", message: "lang must be vi or en" },
+      ]);
     }
     const parsed = callListQuerySchema.safeParse(filterQuery);
     if (!parsed.success) {
@@ -45,8 +51,14 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
     }
     const { sort, page: _p, size: _s, ...filters } = parsed.data;
 
-    const tagRows = await db.selectFrom("filter_values").select(["value", "label"]).where("kind", "=", "tag").execute();
-    const tagNames = new Map(tagRows.flatMap((row) => (row.label ? [[row.value, row.label] as const] : [])));
+    const tagRows = await db
+      .selectFrom("filter_values")
+      .select(["value", "label"])
+      .where("kind", "=", "tag")
+      .execute();
+    const tagNames = new Map(
+      tagRows.flatMap((row) => (row.label ? [[row.value, row.label] as const] : [])),
+    );
     const csvOptions = { language: language as Language, timeZone, tagNames };
 
     async function* csvChunks() {

@@ -23,7 +23,9 @@ const TRIGRAM_LENGTH = 3;
  */
 export function normalizeKeyword(keyword: string): string {
   const folded = foldDiacritics(keyword.trim());
-  return /^\+?[\d\s.()-]+$/.test(folded) ? folded.replace(/[^\d]/g, "") : folded.replace(/\s+/g, " ");
+  return /^\+?[\d\s.()-]+$/.test(folded)
+    ? folded.replace(/[^\d]/g, "")
+    : folded.replace(/\s+/g, " ");
 }
 
 function keywordFilter(eb: CallsExpressions, keyword: string) {
@@ -35,7 +37,11 @@ function keywordFilter(eb: CallsExpressions, keyword: string) {
     return eb("calls.id", "in", matching.where(sql<boolean>`call_search MATCH ${phrase}`));
   }
   const pattern = `%${normalized.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return eb("calls.id", "in", matching.where(sql<boolean>`call_search.text LIKE ${pattern} ESCAPE '\\'`));
+  return eb(
+    "calls.id",
+    "in",
+    matching.where(sql<boolean>`call_search.text LIKE ${pattern} ESCAPE '\\'`),
+  );
 }
 
 const asFlag = (value: boolean) => (value ? 1 : 0);
@@ -62,15 +68,20 @@ function applyFilters(query: CallsQuery, filters: CallFilters): CallsQuery {
   }
   if (filters.tag.length > 0) {
     filtered = filtered.where("id", "in", (eb) =>
-      eb.selectFrom("call_tags").select("call_tags.call_id").where("call_tags.tag", "in", filters.tag),
+      eb
+        .selectFrom("call_tags")
+        .select("call_tags.call_id")
+        .where("call_tags.tag", "in", filters.tag),
     );
   }
   if (filters.keyword) {
     const keyword = filters.keyword;
     filtered = filtered.where((eb) => keywordFilter(eb, keyword));
   }
-  if (filters.min_duration !== undefined) filtered = filtered.where("duration", ">=", filters.min_duration);
-  if (filters.max_duration !== undefined) filtered = filtered.where("duration", "<=", filters.max_duration);
+  if (filters.min_duration !== undefined)
+    filtered = filtered.where("duration", ">=", filters.min_duration);
+  if (filters.max_duration !== undefined)
+    filtered = filtered.where("duration", "<=", filters.max_duration);
   const flags = [
     ["has_recording", filters.has_recording],
     ["is_auto_call", filters.is_auto_call],
@@ -103,7 +114,10 @@ export function callJsonWithDerivedFields(row: StoredCallRow): string {
 
 export type CallPage = { itemsJson: string[]; total: number };
 
-export async function listCalls(db: Kysely<StoreDatabase>, query: CallListQuery): Promise<CallPage> {
+export async function listCalls(
+  db: Kysely<StoreDatabase>,
+  query: CallListQuery,
+): Promise<CallPage> {
   const filtered = applyFilters(db.selectFrom("calls"), query);
   const { field, descending } = parseSort(query.sort);
   const direction = descending ? "desc" : "asc";
@@ -159,7 +173,13 @@ export async function findRecordingFacts(db: Kysely<StoreDatabase>, transactionI
 
 export async function readFilterOptions(db: Kysely<StoreDatabase>): Promise<FilterOptions> {
   const rows = await db.selectFrom("filter_values").select(["kind", "value", "label"]).execute();
-  const options: FilterOptions = { agents: [], hotlines: [], tags: [], providers: [], hangup_causes: [] };
+  const options: FilterOptions = {
+    agents: [],
+    hotlines: [],
+    tags: [],
+    providers: [],
+    hangup_causes: [],
+  };
   const listOf: Record<string, FilterOptions[keyof FilterOptions]> = {
     agent: options.agents,
     hotline: options.hotlines,
@@ -193,7 +213,10 @@ export async function* iterateCalls(
     if (after) {
       const { value, id } = after;
       query = query.where((eb) =>
-        eb.or([eb(field, comparison, value), eb.and([eb(field, "=", value), eb("id", comparison, id)])]),
+        eb.or([
+          eb(field, comparison, value),
+          eb.and([eb(field, "=", value), eb("id", comparison, id)]),
+        ]),
       );
     }
     const rows = await query

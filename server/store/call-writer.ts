@@ -80,14 +80,16 @@ function filterValuesOf({ call }: CallToWrite): FilterValuesTable[] {
   if (call.sip_user) values.push({ kind: "agent", value: call.sip_user, label: agentNameOf(call) });
   if (call.sip_number) values.push({ kind: "hotline", value: call.sip_number, label: null });
   if (call.provider) values.push({ kind: "provider", value: call.provider, label: null });
-  if (call.hangup_cause) values.push({ kind: "hangup_cause", value: call.hangup_cause, label: null });
+  if (call.hangup_cause)
+    values.push({ kind: "hangup_cause", value: call.hangup_cause, label: null });
   for (const tag of call.tag) values.push({ kind: "tag", value: tag, label: null });
   return values;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    chunks.push(items.slice(start, start + size));
   return chunks;
 }
 
@@ -116,7 +118,11 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
   const newestByTransaction = new Map<string, CallToWrite>();
   for (const entry of batch) {
     const seen = newestByTransaction.get(entry.call.transaction_id);
-    if (!seen || toUnixMilliseconds(seen.call.last_updated_date) <= toUnixMilliseconds(entry.call.last_updated_date)) {
+    if (
+      !seen ||
+      toUnixMilliseconds(seen.call.last_updated_date) <=
+        toUnixMilliseconds(entry.call.last_updated_date)
+    ) {
       newestByTransaction.set(entry.call.transaction_id, entry);
     }
   }
@@ -132,7 +138,10 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
         .doUpdateSet((excluded) => {
           const { transaction_id: _key, ...updatable } = rows[0]!;
           return Object.fromEntries(
-            Object.keys(updatable).map((column) => [column, excluded.ref(`excluded.${column}` as "excluded.record")]),
+            Object.keys(updatable).map((column) => [
+              column,
+              excluded.ref(`excluded.${column}` as "excluded.record"),
+            ]),
           );
         })
         .where((eb) => eb("excluded.last_updated_date", ">=", eb.ref("calls.last_updated_date"))),
@@ -155,7 +164,12 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
     const callId = idByTransaction.get(entry.call.transaction_id);
     if (callId === undefined) continue;
     for (const leg of entry.legs) {
-      legs.push({ call_id: callId, leg_index: leg.index, type: leg.type, record: JSON.stringify(leg) });
+      legs.push({
+        call_id: callId,
+        leg_index: leg.index,
+        type: leg.type,
+        record: JSON.stringify(leg),
+      });
     }
     for (const tag of new Set(entry.call.tag)) tags.push({ call_id: callId, tag });
     search.push({ rowid: callId, text: searchTextOf(entry) });
@@ -166,7 +180,8 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
   }
   for (const part of chunk(legs, 2000)) await trx.insertInto("call_legs").values(part).execute();
   for (const part of chunk(tags, 5000)) await trx.insertInto("call_tags").values(part).execute();
-  for (const part of chunk(search, 5000)) await trx.insertInto("call_search").values(part).execute();
+  for (const part of chunk(search, 5000))
+    await trx.insertInto("call_search").values(part).execute();
   await upsertFilterValues(trx, [...filterValues.values()]);
   return upserted.length;
 }
@@ -182,7 +197,8 @@ export async function upsertFilterValues(
       .values(part)
       .onConflict((conflict) =>
         conflict.columns(["kind", "value"]).doUpdateSet((excluded) => ({
-          label: (eb) => eb.fn.coalesce(excluded.ref("excluded.label"), eb.ref("filter_values.label")),
+          label: (eb) =>
+            eb.fn.coalesce(excluded.ref("excluded.label"), eb.ref("filter_values.label")),
         })),
       )
       .execute();

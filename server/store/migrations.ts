@@ -71,7 +71,11 @@ const initialSchema: Migration = {
       .addColumn("tag", "text", (column) => column.notNull())
       .addPrimaryKeyConstraint("call_tags_pk", ["call_id", "tag"])
       .execute();
-    await db.schema.createIndex("call_tags_tag").on("call_tags").columns(["tag", "call_id"]).execute();
+    await db.schema
+      .createIndex("call_tags_tag")
+      .on("call_tags")
+      .columns(["tag", "call_id"])
+      .execute();
 
     await db.schema
       .createTable("filter_values")

@@ -40,7 +40,10 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   sqlite.pragma("temp_store = MEMORY");
 
   const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrationProvider,
+  }).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName;
     await db.destroy();

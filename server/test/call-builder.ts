@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Call, type CallLeg, vendorCallDetailEnvelopeSchema } from "@/contract/call.ts";
 import seedDetail from "../../tests/fixtures/seed-detail-response.json" with { type: "json" };
-import { type Store, openStore } from "../store/open-store.ts";
+import { openStore, type Store } from "../store/open-store.ts";
 
 const sample = vendorCallDetailEnvelopeSchema.parse(seedDetail);
 
@@ -20,7 +20,10 @@ export function buildLeg(overrides: Partial<CallLeg> & Pick<CallLeg, "index">): 
 }
 
 /** A store in a fresh temporary directory, removed by the returned cleanup. */
-export async function openTemporaryStore(): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+export async function openTemporaryStore(): Promise<{
+  store: Store;
+  cleanup: () => Promise<void>;
+}> {
   const directory = mkdtempSync(join(tmpdir(), "calls-test-"));
   const store = await openStore(join(directory, "calls.db"));
   return {

@@ -12,8 +12,26 @@ export const DAY0 = Date.UTC(2026, 10, 2, 2, 0, 0) / 1000;
 export const HOUR = 3600;
 
 const answeredLegs = [
-  buildLeg({ index: 2, type: "ring-group", to: "70759-102", at: DAY0 + 8, ringing_at: DAY0 + 8, answer_at: DAY0 + 15, bye_at: DAY0 + 200, is_answer: true }),
-  buildLeg({ index: 1, type: "ring-group", to: "70759-101", at: DAY0, ringing_at: DAY0, answer_at: 0, bye_at: DAY0 + 8, is_answer: false }),
+  buildLeg({
+    index: 2,
+    type: "ring-group",
+    to: "70759-102",
+    at: DAY0 + 8,
+    ringing_at: DAY0 + 8,
+    answer_at: DAY0 + 15,
+    bye_at: DAY0 + 200,
+    is_answer: true,
+  }),
+  buildLeg({
+    index: 1,
+    type: "ring-group",
+    to: "70759-101",
+    at: DAY0,
+    ringing_at: DAY0,
+    answer_at: 0,
+    bye_at: DAY0 + 8,
+    is_answer: false,
+  }),
 ];
 
 export const knownCalls = [
@@ -32,8 +50,23 @@ export const knownCalls = [
       provider: "viettel",
       phone_number: "0983223566",
       customer: { full_name: "Trần Đình Tâm", full_name_unsigned: "tran dinh tam" },
-      create_by: { id: "a2", name: "Nguyễn Thị Hoa", contact_id: null, avatar: null, gender: null, uuid: null, type: "agent" },
-      user: [{ full_name: "Nguyễn Thị Hoa", full_name_unsigned: "nguyen thi hoa", note: null, tag: null }],
+      create_by: {
+        id: "a2",
+        name: "Nguyễn Thị Hoa",
+        contact_id: null,
+        avatar: null,
+        gender: null,
+        uuid: null,
+        type: "agent",
+      },
+      user: [
+        {
+          full_name: "Nguyễn Thị Hoa",
+          full_name_unsigned: "nguyen thi hoa",
+          note: null,
+          tag: null,
+        },
+      ],
       hangup_cause: "NORMAL_CLEARING",
       hangup_cause_q850: 16,
       tag: ["tag-vip"],
@@ -84,8 +117,18 @@ export const knownCalls = [
       provider: "vinaphone",
       phone_number: "0912345678",
       customer: { full_name: "Lê Văn Đức", full_name_unsigned: "le van duc" },
-      create_by: { id: "a1", name: "Phạm Minh Anh", contact_id: null, avatar: null, gender: null, uuid: null, type: "agent" },
-      user: [{ full_name: "Phạm Minh Anh", full_name_unsigned: "pham minh anh", note: null, tag: null }],
+      create_by: {
+        id: "a1",
+        name: "Phạm Minh Anh",
+        contact_id: null,
+        avatar: null,
+        gender: null,
+        uuid: null,
+        type: "agent",
+      },
+      user: [
+        { full_name: "Phạm Minh Anh", full_name_unsigned: "pham minh anh", note: null, tag: null },
+      ],
       hangup_cause: "NORMAL_CLEARING",
       hangup_cause_q850: 16,
       tag: ["tag-order", "tag-vip"],
@@ -164,4 +207,3 @@ export const knownCalls = [
     legs: [],
   },
 ];
-

@@ -71,6 +71,8 @@ export function isTransferred(call: Pick<Call, "transfer_histories">, legs: read
   return call.transfer_histories.length > 0 || countAgentsRung(legs) > 1;
 }
 
-export function hasRecording(call: Pick<Call, "recording_file_url" | "recording_file" | "record_seconds">) {
+export function hasRecording(
+  call: Pick<Call, "recording_file_url" | "recording_file" | "record_seconds">,
+) {
   return Boolean(call.recording_file_url || call.recording_file) && call.record_seconds > 0;
 }

@@ -77,8 +77,14 @@ export const callListQuerySchema = z
         .default(DEFAULT_PAGE_SIZE),
       from_date: single(wholeNumber("from_date").optional()),
       to_date: single(wholeNumber("to_date").optional()),
-      direction: list(z.enum(CALL_DIRECTIONS, { error: `direction must be one of ${CALL_DIRECTIONS.join(", ")}` })),
-      status: list(z.enum(CALL_STATUSES, { error: `status must be one of ${CALL_STATUSES.join(", ")}` })),
+      direction: list(
+        z.enum(CALL_DIRECTIONS, {
+          error: `direction must be one of ${CALL_DIRECTIONS.join(", ")}`,
+        }),
+      ),
+      status: list(
+        z.enum(CALL_STATUSES, { error: `status must be one of ${CALL_STATUSES.join(", ")}` }),
+      ),
       sip_user: list(z.string().max(64)),
       sip_number: list(z.string().max(64)),
       provider: list(z.string().max(64)),
@@ -88,7 +94,9 @@ export const callListQuerySchema = z
         z
           .string()
           .trim()
-          .max(MAX_KEYWORD_LENGTH, { error: `keyword must be at most ${MAX_KEYWORD_LENGTH} characters` })
+          .max(MAX_KEYWORD_LENGTH, {
+            error: `keyword must be at most ${MAX_KEYWORD_LENGTH} characters`,
+          })
           .optional(),
       ),
       min_duration: single(wholeNumber("min_duration").optional()),
@@ -110,8 +118,16 @@ export const callListQuerySchema = z
     { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown parameter` : undefined) },
   )
   .superRefine((query, context) => {
-    if (query.from_date !== undefined && query.to_date !== undefined && query.from_date > query.to_date) {
-      context.addIssue({ code: "custom", path: ["to_date"], message: "to_date must not be before from_date" });
+    if (
+      query.from_date !== undefined &&
+      query.to_date !== undefined &&
+      query.from_date > query.to_date
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["to_date"],
+        message: "to_date must not be before from_date",
+      });
     }
     if (
       query.min_duration !== undefined &&

@@ -19,7 +19,9 @@ describe("the call contract", () => {
 
   it("parses the seed's detail sample with its legs", () => {
     const envelope = vendorCallDetailEnvelopeSchema.parse(seedDetail);
-    expect(envelope.call_stacks).toEqual([expect.objectContaining({ type: "criteria-script", index: 1, is_answer: true })]);
+    expect(envelope.call_stacks).toEqual([
+      expect.objectContaining({ type: "criteria-script", index: 1, is_answer: true }),
+    ]);
   });
 
   it("keeps fields the vendor adds later instead of dropping them", () => {
@@ -30,7 +32,9 @@ describe("the call contract", () => {
   });
 
   it("accepts null where the seed shows null and rejects a wrong type", () => {
-    const withNullCustomer = structuredClone(seedList) as { payload: { items: Record<string, unknown>[] } };
+    const withNullCustomer = structuredClone(seedList) as {
+      payload: { items: Record<string, unknown>[] };
+    };
     withNullCustomer.payload.items[0]!.customer = null;
     expect(vendorCallListEnvelopeSchema.safeParse(withNullCustomer).success).toBe(true);
     const wrong = structuredClone(seedList) as { payload: { items: Record<string, unknown>[] } };
@@ -56,7 +60,13 @@ describe("the call contract", () => {
 });
 
 describe("deriveCallStatus", () => {
-  const base = { is_voicemail: false, answer_sec: 0, bill_sec: 0, hangup_cause: null, hangup_cause_q850: null };
+  const base = {
+    is_voicemail: false,
+    answer_sec: 0,
+    bill_sec: 0,
+    hangup_cause: null,
+    hangup_cause_q850: null,
+  };
   it.each([
     [{ ...base, bill_sec: 5 }, "answered"],
     [{ ...base, is_voicemail: true, bill_sec: 20 }, "voicemail"],

@@ -24,7 +24,12 @@ export class ResponseShapeError extends Error {
     readonly url: string,
     readonly issues: z.core.$ZodIssue[],
   ) {
-    super(`Unexpected response from ${url}: ${issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).slice(0, 3).join("; ")}`);
+    super(
+      `Unexpected response from ${url}: ${issues
+        .map((issue) => `${issue.path.join(".")} ${issue.message}`)
+        .slice(0, 3)
+        .join("; ")}`,
+    );
     this.name = "ResponseShapeError";
   }
 }
@@ -34,7 +39,10 @@ export async function fetchJson<Schema extends z.ZodType>(
   schema: Schema,
   init: { signal?: AbortSignal } = {},
 ): Promise<z.output<Schema>> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, signal: init.signal });
+  const response = await fetch(url, {
+    headers: { accept: "application/json" },
+    signal: init.signal,
+  });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const envelope = apiErrorEnvelopeSchema.safeParse(body);

@@ -19,8 +19,9 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 }
 
 function dateTimeFormat(language: Language, timeZone: string, options: Intl.DateTimeFormatOptions) {
-  return cached(`dt|${language}|${timeZone}|${JSON.stringify(options)}`, () =>
-    new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone, hourCycle: "h23" }),
+  return cached(
+    `dt|${language}|${timeZone}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone, hourCycle: "h23" }),
   );
 }
 
@@ -34,15 +35,18 @@ export function formatDateTime(unixSeconds: number, timeZone: string): string {
     minute: "2-digit",
     second: "2-digit",
   }).formatToParts(new Date(unixSeconds * 1000));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((entry) => entry.type === type)?.value ?? "";
   return `${part("day")}/${part("month")}/${part("year")} ${part("hour")}:${part("minute")}:${part("second")}`;
 }
 
 /** "14:03:05" in the chosen zone, for timelines. */
 export function formatTimeOfDay(unixSeconds: number, timeZone: string): string {
-  return dateTimeFormat("en", timeZone, { hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(
-    new Date(unixSeconds * 1000),
-  );
+  return dateTimeFormat("en", timeZone, {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(new Date(unixSeconds * 1000));
 }
 
 /** 75 → "1:15", 3725 → "1:02:05"; negative or missing → "0:00". */
@@ -56,8 +60,14 @@ export function formatDuration(totalSeconds: number | null | undefined): string 
 
 /** 66 → "66 ₫" (vi) / "₫66" (en); VND has no minor unit. */
 export function formatVnd(amount: number, language: Language): string {
-  return cached(`vnd|${language}`, () =>
-    new Intl.NumberFormat(LOCALES[language], { style: "currency", currency: "VND", maximumFractionDigits: 0 }),
+  return cached(
+    `vnd|${language}`,
+    () =>
+      new Intl.NumberFormat(LOCALES[language], {
+        style: "currency",
+        currency: "VND",
+        maximumFractionDigits: 0,
+      }),
   ).format(amount);
 }
 
@@ -74,7 +84,9 @@ export function formatPhoneNumber(raw: string | null | undefined): string {
   const digits = raw.replace(/[\s.-]/g, "");
   if (!/^\+?\d+$/.test(digits)) return raw;
   if (/^(1900|1800)\d{4,6}$/.test(digits)) {
-    return digits.length === 8 ? `${digits.slice(0, 4)} ${digits.slice(4)}` : `${digits.slice(0, 4)} ${digits.slice(4, 6)} ${digits.slice(6)}`;
+    return digits.length === 8
+      ? `${digits.slice(0, 4)} ${digits.slice(4)}`
+      : `${digits.slice(0, 4)} ${digits.slice(4, 6)} ${digits.slice(6)}`;
   }
   const international = /^\+?84(\d{8,10})$/.exec(digits);
   if (international?.[1]) return `+84 ${groupNational(international[1])}`;
@@ -86,7 +98,9 @@ export function formatPhoneNumber(raw: string | null | undefined): string {
 
 /** The national significant number: mobiles (9 digits) 3-3-3, landlines (10 digits: 2x area) 2-4-4. */
 function groupNational(national: string): string {
-  if (national.length === 9) return `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
-  if (national.length === 10) return `${national.slice(0, 2)} ${national.slice(2, 6)} ${national.slice(6)}`;
+  if (national.length === 9)
+    return `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+  if (national.length === 10)
+    return `${national.slice(0, 2)} ${national.slice(2, 6)} ${national.slice(6)}`;
   return national;
 }

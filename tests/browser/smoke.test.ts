@@ -9,7 +9,10 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startDashboardServer({ seedCalls: 3000 }), launchChromium()]);
+  [server, browser] = await Promise.all([
+    startDashboardServer({ seedCalls: 3000 }),
+    launchChromium(),
+  ]);
 });
 
 afterAll(async () => {

@@ -4,11 +4,14 @@
  * and `useMessages(messages)` returns the current language's. Messages that take values are
  * functions, so plurals and word order stay in the language's own hands.
  */
-import { usePreferences, type Language } from "./preferences.tsx";
+import { type Language, usePreferences } from "./preferences.tsx";
 
 export type Messages<Shape> = Record<Language, Shape>;
 
-export function defineMessages<Shape>(messages: { vi: Shape; en: NoInfer<Shape> }): Messages<Shape> {
+export function defineMessages<Shape>(messages: {
+  vi: Shape;
+  en: NoInfer<Shape>;
+}): Messages<Shape> {
   return messages;
 }
 

@@ -72,7 +72,8 @@ export function PreferencesProvider({
 }) {
   const [stored, setStored] = useState<Stored>(() => ({ ...readStored(), ...initial }));
   const value = useMemo<Preferences>(() => {
-    const language = stored.language ?? preferredLanguage(navigator.languages ?? [navigator.language]);
+    const language =
+      stored.language ?? preferredLanguage(navigator.languages ?? [navigator.language]);
     const timeZoneMode = stored.timeZoneMode ?? "call-center";
     const update = (change: Stored) =>
       setStored((previous) => {

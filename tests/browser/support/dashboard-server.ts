@@ -9,7 +9,9 @@ import { join } from "node:path";
 
 export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
 
-export async function startDashboardServer(options: { seedCalls?: number } = {}): Promise<RunningServer> {
+export async function startDashboardServer(
+  options: { seedCalls?: number } = {},
+): Promise<RunningServer> {
   const directory = mkdtempSync(join(tmpdir(), "dashboard-e2e-"));
   const databasePath = join(directory, "calls.db");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {

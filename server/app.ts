@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyError, type FastifyServerOptions } from "fastify";
 import { sendApiError } from "./http/envelope.ts";
 import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import { callRoutes } from "./routes/calls.ts";
@@ -26,11 +26,11 @@ export async function buildApp({ store, spaDirectory, logger = false }: AppOptio
   const app = Fastify({
     logger,
     // Query strings of a supervisor's filters stay small; anything huge is abuse or a bug.
-    maxParamLength: 200,
+    maxParamLength: 1000,
     bodyLimit: 1024 * 1024,
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, "request failed");
     return sendApiError(
@@ -52,8 +52,8 @@ export async function buildApp({ store, spaDirectory, logger = false }: AppOptio
       root: spaDirectory,
       wildcard: false,
       // Hashed assets never change; index.html must be revalidated to pick up new builds.
-      setHeaders: (response, path) => {
-        response.setHeader(
+      setHeaders: (reply, path) => {
+        reply.header(
           "cache-control",
           path.includes(`${join("dist", "assets")}`)
             ? "public, max-age=31536000, immutable"

@@ -196,6 +196,8 @@ describe("GET /api/call_transaction/list", () => {
     [`keyword=${"x".repeat(101)}`, "keyword"],
     ["pagesize=10", "pagesize"],
     ["page=99999999999999999999999", "page"],
+    ["keyword=%00abc", "keyword"],
+    ["status=missed&status=nonsense", "status"],
   ])("rejects %s with a 400 naming %s", async (query, parameter) => {
     const response = await app.inject({
       method: "GET",
@@ -206,6 +208,11 @@ describe("GET /api/call_transaction/list", () => {
     expect(body).toMatchObject({ status_code: -9999, message: "invalid_parameter", payload: null });
     expect(body.errors.map((error: { parameter: string }) => error.parameter)).toContain(parameter);
     expect(body.errors[0].message).toMatch(new RegExp(parameter));
+  });
+
+  it("treats empty parameters as absent, so defaults apply", async () => {
+    const envelope = await list("page=&size=&sort=&keyword=&status=");
+    expect(envelope.payload).toMatchObject({ page_number: 1, page_size: 50, total_items: 6 });
   });
 });
 

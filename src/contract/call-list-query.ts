@@ -24,22 +24,36 @@ export const MAX_KEYWORD_LENGTH = 100;
 
 type RawValue = string | string[] | undefined;
 
-/** A scalar parameter repeated in the query string is an error, not "take the first". */
-const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value: RawValue) => {
-    if (Array.isArray(value)) return value.length === 1 ? value[0] : value;
+/**
+ * A scalar parameter: repeated in the query string it is an error (not "take the first"), and
+ * empty (`page=`) it is absent, so the default applies.
+ */
+const single = <T extends z.ZodType>(name: string, schema: T) =>
+  z.preprocess((value: RawValue, context) => {
+    if (Array.isArray(value)) {
+      if (value.length > 1) {
+        context.issues.push({
+          code: "custom",
+          message: `${name} must be given once`,
+          input: value,
+        });
+        return z.NEVER;
+      }
+      return value[0] === "" ? undefined : value[0];
+    }
     return value === "" ? undefined : value;
   }, schema);
 
 const wholeNumber = (name: string) =>
   z
-    .string({ error: `${name} must be given once` })
+    .string({ error: `${name} must be a whole number` })
     .regex(/^\d+$/, { error: `${name} must be a whole number` })
     .transform(Number)
     .pipe(z.number().max(Number.MAX_SAFE_INTEGER, { error: `${name} is too large` }));
 
 const booleanFlag = (name: string) =>
   single(
+    name,
     z
       .enum(["true", "false", "1", "0"], { error: `${name} must be true or false` })
       .transform((value) => value === "true" || value === "1")
@@ -62,21 +76,27 @@ const sortPattern = new RegExp(`^-?(${CALL_SORT_FIELDS.join("|")})$`);
 export const callListQuerySchema = z
   .strictObject(
     {
-      page: single(wholeNumber("page").pipe(z.number().min(1, { error: "page starts at 1" })))
-        .optional()
-        .default(1),
+      page: single(
+        "page",
+        wholeNumber("page")
+          .pipe(z.number().min(1, { error: "page starts at 1" }))
+          .optional()
+          .default(1),
+      ),
       size: single(
-        wholeNumber("size").pipe(
-          z
-            .number()
-            .min(1, { error: "size must be at least 1" })
-            .max(MAX_PAGE_SIZE, { error: `size must be at most ${MAX_PAGE_SIZE}` }),
-        ),
-      )
-        .optional()
-        .default(DEFAULT_PAGE_SIZE),
-      from_date: single(wholeNumber("from_date").optional()),
-      to_date: single(wholeNumber("to_date").optional()),
+        "size",
+        wholeNumber("size")
+          .pipe(
+            z
+              .number()
+              .min(1, { error: "size must be at least 1" })
+              .max(MAX_PAGE_SIZE, { error: `size must be at most ${MAX_PAGE_SIZE}` }),
+          )
+          .optional()
+          .default(DEFAULT_PAGE_SIZE),
+      ),
+      from_date: single("from_date", wholeNumber("from_date").optional()),
+      to_date: single("to_date", wholeNumber("to_date").optional()),
       direction: list(
         z.enum(CALL_DIRECTIONS, {
           error: `direction must be one of ${CALL_DIRECTIONS.join(", ")}`,
@@ -91,21 +111,27 @@ export const callListQuerySchema = z
       tag: list(z.string().max(64)),
       hangup_cause: list(z.string().max(64)),
       keyword: single(
+        "keyword",
         z
           .string()
           .trim()
           .max(MAX_KEYWORD_LENGTH, {
             error: `keyword must be at most ${MAX_KEYWORD_LENGTH} characters`,
           })
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+          .regex(/^[^\u0000-\u001f\u007f]*$/, {
+            error: "keyword must not contain control characters",
+          })
           .optional(),
       ),
-      min_duration: single(wholeNumber("min_duration").optional()),
-      max_duration: single(wholeNumber("max_duration").optional()),
+      min_duration: single("min_duration", wholeNumber("min_duration").optional()),
+      max_duration: single("max_duration", wholeNumber("max_duration").optional()),
       has_recording: booleanFlag("has_recording"),
       is_auto_call: booleanFlag("is_auto_call"),
       out_of_working_time: booleanFlag("out_of_working_time"),
       transferred: booleanFlag("transferred"),
       sort: single(
+        "sort",
         z
           .string()
           .regex(sortPattern, {

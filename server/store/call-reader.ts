@@ -124,7 +124,8 @@ export async function listCalls(
   const [countRow, rows] = await Promise.all([
     filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
     filtered
-      .select(["record", "status", "agents_rung", "is_transferred"])
+      .innerJoin("call_records", "call_records.call_id", "calls.id")
+      .select(["call_records.record", "status", "agents_rung", "is_transferred"])
       .orderBy(field, direction)
       // Ties (equal durations, same second) keep a stable order across pages.
       .orderBy("id", direction)
@@ -143,7 +144,8 @@ export async function findCallDetail(
 ): Promise<CallDetail | null> {
   const call = await db
     .selectFrom("calls")
-    .select(["id", "record", "status", "agents_rung", "is_transferred"])
+    .innerJoin("call_records", "call_records.call_id", "calls.id")
+    .select(["id", "call_records.record", "status", "agents_rung", "is_transferred"])
     .where("transaction_id", "=", transactionId)
     .executeTakeFirst();
   if (!call) return null;
@@ -160,6 +162,7 @@ export async function findCallDetail(
 export async function findRecordingFacts(db: Kysely<StoreDatabase>, transactionId: string) {
   const row = await db
     .selectFrom("calls")
+    .innerJoin("call_records", "call_records.call_id", "calls.id")
     .select([
       "tenant_id",
       "has_recording",
@@ -220,7 +223,8 @@ export async function* iterateCalls(
       );
     }
     const rows = await query
-      .select(["id", "record", "status", "agents_rung", "is_transferred", field])
+      .innerJoin("call_records", "call_records.call_id", "calls.id")
+      .select(["id", "call_records.record", "status", "agents_rung", "is_transferred", field])
       .orderBy(field, descending ? "desc" : "asc")
       .orderBy("id", descending ? "desc" : "asc")
       .limit(batchSize)

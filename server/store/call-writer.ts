@@ -53,7 +53,6 @@ function projectCall({ call, legs }: CallToWrite): ProjectedCall {
     agents_rung: countAgentsRung(legs),
     is_transferred: isTransferred(call, legs) ? 1 : 0,
     last_updated_date: toUnixMilliseconds(call.last_updated_date),
-    record: JSON.stringify(call),
   };
 }
 
@@ -140,7 +139,7 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
           return Object.fromEntries(
             Object.keys(updatable).map((column) => [
               column,
-              excluded.ref(`excluded.${column}` as "excluded.record"),
+              excluded.ref(`excluded.${column}` as "excluded.status"),
             ]),
           );
         })
@@ -156,6 +155,7 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
   await trx.deleteFrom("call_tags").where("call_id", "in", ids).execute();
   await trx.deleteFrom("call_search").where("rowid", "in", ids).execute();
 
+  const records = [];
   const legs = [];
   const tags = [];
   const search = [];
@@ -163,6 +163,7 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
   for (const entry of entries) {
     const callId = idByTransaction.get(entry.call.transaction_id);
     if (callId === undefined) continue;
+    records.push({ call_id: callId, record: JSON.stringify(entry.call) });
     for (const leg of entry.legs) {
       legs.push({
         call_id: callId,
@@ -177,6 +178,17 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
       const key = `${value.kind}\u0000${value.value}`;
       if (!filterValues.has(key) || value.label) filterValues.set(key, value);
     }
+  }
+  for (const part of chunk(records, 5000)) {
+    await trx
+      .insertInto("call_records")
+      .values(part)
+      .onConflict((conflict) =>
+        conflict
+          .column("call_id")
+          .doUpdateSet((excluded) => ({ record: excluded.ref("excluded.record") })),
+      )
+      .execute();
   }
   for (const part of chunk(legs, 2000)) await trx.insertInto("call_legs").values(part).execute();
   for (const part of chunk(tags, 5000)) await trx.insertInto("call_tags").values(part).execute();

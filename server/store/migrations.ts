@@ -30,6 +30,14 @@ const initialSchema: Migration = {
       .addColumn("agents_rung", "integer", (column) => column.notNull())
       .addColumn("is_transferred", "integer", (column) => column.notNull())
       .addColumn("last_updated_date", "integer", (column) => column.notNull())
+      .execute();
+
+    // The full vendor record lives apart so the rows that filters scan stay narrow.
+    await db.schema
+      .createTable("call_records")
+      .addColumn("call_id", "integer", (column) =>
+        column.primaryKey().references("calls.id").onDelete("cascade"),
+      )
       .addColumn("record", "text", (column) => column.notNull())
       .execute();
 

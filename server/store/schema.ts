@@ -23,7 +23,14 @@ export interface CallsTable {
   agents_rung: number;
   is_transferred: number;
   last_updated_date: number;
-  /** The vendor's complete record as JSON, so no field is ever lost. */
+}
+
+/**
+ * The vendor's complete record as JSON, so no field is ever lost. Kept apart from `calls` so
+ * that rows scanned by filters stay narrow (~100 bytes, not ~2 kB).
+ */
+export interface CallRecordsTable {
+  call_id: number;
   record: string;
 }
 
@@ -54,6 +61,7 @@ export interface CallSearchTable {
 
 export interface StoreDatabase {
   calls: CallsTable;
+  call_records: CallRecordsTable;
   call_legs: CallLegsTable;
   call_tags: CallTagsTable;
   filter_values: FilterValuesTable;

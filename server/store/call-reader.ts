@@ -28,20 +28,39 @@ export function normalizeKeyword(keyword: string): string {
     : folded.replace(/\s+/g, " ");
 }
 
+/**
+ * Calls whose phone numbers or names contain the keyword, or whose transaction id starts with it.
+ * The trigram index finds matching terms in the dictionary; call_terms leads to the calls.
+ */
 function keywordFilter(eb: CallsExpressions, keyword: string) {
   const normalized = normalizeKeyword(keyword);
-  const matching = eb.selectFrom("call_search").select("call_search.rowid");
+  let matchingTerms = eb.selectFrom("search_terms_fts").select("search_terms_fts.rowid");
   if (normalized.length >= TRIGRAM_LENGTH) {
-    // An FTS5 string literal: the whole keyword as one phrase of trigrams.
+    // An FTS5 string literal: the whole keyword as one phrase of trigrams, never FTS syntax.
     const phrase = `"${normalized.replace(/"/g, '""')}"`;
-    return eb("calls.id", "in", matching.where(sql<boolean>`call_search MATCH ${phrase}`));
+    matchingTerms = matchingTerms.where(sql<boolean>`search_terms_fts MATCH ${phrase}`);
+  } else {
+    const pattern = `%${normalized.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    matchingTerms = matchingTerms.where(
+      sql<boolean>`search_terms_fts.term LIKE ${pattern} ESCAPE '\\'`,
+    );
   }
-  const pattern = `%${normalized.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return eb(
-    "calls.id",
-    "in",
-    matching.where(sql<boolean>`call_search.text LIKE ${pattern} ESCAPE '\\'`),
-  );
+  const trimmed = keyword.trim();
+  return eb.or([
+    eb(
+      "calls.id",
+      "in",
+      eb
+        .selectFrom("call_terms")
+        .select("call_terms.call_id")
+        .where("call_terms.term_id", "in", matchingTerms),
+    ),
+    // A pasted id, or its beginning: a range on the unique index.
+    eb.and([
+      eb("calls.transaction_id", ">=", trimmed),
+      eb("calls.transaction_id", "<", `${trimmed}\uffff`),
+    ]),
+  ]);
 }
 
 const asFlag = (value: boolean) => (value ? 1 : 0);

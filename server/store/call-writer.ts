@@ -56,22 +56,27 @@ function projectCall({ call, legs }: CallToWrite): ProjectedCall {
   };
 }
 
-/** Everything the keyword box can find a call by, folded so diacritics and case do not matter. */
-function searchTextOf({ call }: CallToWrite): string {
-  const parts = [
-    call.transaction_id,
-    call.phone_number,
-    call.source_number,
-    call.destination_number,
-    call.sip_user,
+/**
+ * The terms the keyword box finds a call by: phone numbers as digits, customer and agent names
+ * folded so diacritics and case do not matter. (Transaction ids are matched on their own index.)
+ */
+export function searchTermsOf(call: Call): Set<string> {
+  const terms = new Set<string>();
+  for (const number of [call.phone_number, call.source_number, call.destination_number]) {
+    const digits = number?.replace(/\D/g, "");
+    if (digits) terms.add(digits);
+  }
+  const names = [
     call.customer?.full_name,
     call.customer?.full_name_unsigned,
     call.create_by?.name === NO_AGENT_CREATOR_NAME ? null : call.create_by?.name,
     ...call.user.flatMap((user) => [user.full_name, user.full_name_unsigned]),
   ];
-  const unique = new Set(parts.filter((part): part is string => Boolean(part)).map(foldDiacritics));
-  // A separator no keyword contains keeps a match from spanning two fields.
-  return [...unique].join(" | ");
+  for (const name of names) {
+    const folded = name ? foldDiacritics(name).replace(/\s+/g, " ").trim() : "";
+    if (folded) terms.add(folded);
+  }
+  return terms;
 }
 
 function filterValuesOf({ call }: CallToWrite): FilterValuesTable[] {
@@ -153,12 +158,12 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
   const ids = upserted.map((row) => row.id);
   await trx.deleteFrom("call_legs").where("call_id", "in", ids).execute();
   await trx.deleteFrom("call_tags").where("call_id", "in", ids).execute();
-  await trx.deleteFrom("call_search").where("rowid", "in", ids).execute();
+  await trx.deleteFrom("call_terms").where("call_id", "in", ids).execute();
 
   const records = [];
   const legs = [];
   const tags = [];
-  const search = [];
+  const termsByCall = new Map<number, Set<string>>();
   const filterValues = new Map<string, FilterValuesTable>();
   for (const entry of entries) {
     const callId = idByTransaction.get(entry.call.transaction_id);
@@ -173,7 +178,7 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
       });
     }
     for (const tag of new Set(entry.call.tag)) tags.push({ call_id: callId, tag });
-    search.push({ rowid: callId, text: searchTextOf(entry) });
+    termsByCall.set(callId, searchTermsOf(entry.call));
     for (const value of filterValuesOf(entry)) {
       const key = `${value.kind}\u0000${value.value}`;
       if (!filterValues.has(key) || value.label) filterValues.set(key, value);
@@ -192,10 +197,34 @@ async function writeBatch(trx: Transaction<StoreDatabase>, batch: CallToWrite[])
   }
   for (const part of chunk(legs, 2000)) await trx.insertInto("call_legs").values(part).execute();
   for (const part of chunk(tags, 5000)) await trx.insertInto("call_tags").values(part).execute();
-  for (const part of chunk(search, 5000))
-    await trx.insertInto("call_search").values(part).execute();
+  await writeSearchTerms(trx, termsByCall);
   await upsertFilterValues(trx, [...filterValues.values()]);
   return upserted.length;
+}
+
+async function writeSearchTerms(
+  trx: Transaction<StoreDatabase>,
+  termsByCall: Map<number, Set<string>>,
+) {
+  const distinct = [...new Set([...termsByCall.values()].flatMap((terms) => [...terms]))];
+  const idByTerm = new Map<string, number>();
+  for (const part of chunk(distinct, 5000)) {
+    await trx
+      .insertInto("search_terms")
+      .values(part.map((term) => ({ term })))
+      .onConflict((conflict) => conflict.column("term").doNothing())
+      .execute();
+    const rows = await trx
+      .selectFrom("search_terms")
+      .select(["id", "term"])
+      .where("term", "in", part)
+      .execute();
+    for (const row of rows) idByTerm.set(row.term, row.id);
+  }
+  const links = [...termsByCall].flatMap(([callId, terms]) =>
+    [...terms].map((term) => ({ term_id: idByTerm.get(term)!, call_id: callId })),
+  );
+  for (const part of chunk(links, 10000)) await trx.insertInto("call_terms").values(part).execute();
 }
 
 /** Adds filter values; a known label is kept unless a new one is given. */

@@ -93,9 +93,32 @@ const initialSchema: Migration = {
       .addPrimaryKeyConstraint("filter_values_pk", ["kind", "value"])
       .execute();
 
-    // Keyword search: substrings of folded phone numbers, names and ids. The trigram tokenizer
-    // answers any substring of three or more characters from the index.
-    await sql`CREATE VIRTUAL TABLE call_search USING fts5(text, tokenize = 'trigram')`.execute(db);
+    // Keyword search. Calls share few distinct phone numbers and names, so the index is over a
+    // dictionary of distinct folded terms (trigram FTS5: any substring of 3+ characters), and
+    // call_terms maps each term to its calls. Doclists stay short even for common names like
+    // "nguyen", which an index over each call's own text would repeat a million times.
+    await db.schema
+      .createTable("search_terms")
+      .addColumn("id", "integer", (column) => column.primaryKey())
+      .addColumn("term", "text", (column) => column.notNull().unique())
+      .execute();
+    await sql`CREATE VIRTUAL TABLE search_terms_fts USING fts5(
+      term, content = 'search_terms', content_rowid = 'id', tokenize = 'trigram'
+    )`.execute(db);
+    // Terms are only ever added (an unused term costs a row and matches no call).
+    await sql`CREATE TRIGGER search_terms_index AFTER INSERT ON search_terms BEGIN
+      INSERT INTO search_terms_fts (rowid, term) VALUES (new.id, new.term);
+    END`.execute(db);
+    await db.schema
+      .createTable("call_terms")
+      .addColumn("term_id", "integer", (column) => column.notNull())
+      .addColumn("call_id", "integer", (column) =>
+        column.notNull().references("calls.id").onDelete("cascade"),
+      )
+      .addPrimaryKeyConstraint("call_terms_pk", ["term_id", "call_id"])
+      .modifyEnd(sql`WITHOUT ROWID`)
+      .execute();
+    await db.schema.createIndex("call_terms_call").on("call_terms").column("call_id").execute();
   },
 };
 

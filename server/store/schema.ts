@@ -54,9 +54,21 @@ export interface FilterValuesTable {
   label: string | null;
 }
 
-export interface CallSearchTable {
+export interface SearchTermsTable {
+  id: Generated<number>;
+  /** A folded phone number or name (see foldDiacritics). */
+  term: string;
+}
+
+/** The external-content FTS5 index over search_terms (rowid = search_terms.id). */
+export interface SearchTermsFtsTable {
   rowid: number;
-  text: string;
+  term: string;
+}
+
+export interface CallTermsTable {
+  term_id: number;
+  call_id: number;
 }
 
 export interface StoreDatabase {
@@ -65,5 +77,7 @@ export interface StoreDatabase {
   call_legs: CallLegsTable;
   call_tags: CallTagsTable;
   filter_values: FilterValuesTable;
-  call_search: CallSearchTable;
+  search_terms: SearchTermsTable;
+  search_terms_fts: SearchTermsFtsTable;
+  call_terms: CallTermsTable;
 }

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyError, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError } from "fastify";
 import { sendApiError } from "./http/envelope.ts";
 import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import { callRoutes } from "./routes/calls.ts";
@@ -19,12 +19,13 @@ export type AppOptions = {
   store: Store;
   /** The built SPA (vite build's dist/); the API works without it. */
   spaDirectory?: string;
-  logger?: FastifyServerOptions["logger"];
+  /** A pino logger; tests run silent without one. */
+  logger?: FastifyBaseLogger;
 };
 
-export async function buildApp({ store, spaDirectory, logger = false }: AppOptions) {
+export async function buildApp({ store, spaDirectory, logger }: AppOptions) {
   const app = Fastify({
-    logger,
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     // Query strings of a supervisor's filters stay small; anything huge is abuse or a bug.
     maxParamLength: 1000,
     bodyLimit: 1024 * 1024,

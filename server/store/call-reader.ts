@@ -133,25 +133,30 @@ export function callJsonWithDerivedFields(row: StoredCallRow): string {
 
 export type CallPage = { itemsJson: string[]; total: number };
 
-export async function listCalls(
-  db: Kysely<StoreDatabase>,
-  query: CallListQuery,
-): Promise<CallPage> {
+/** The two statements behind a page: its count and its rows (the benchmark runs them raw too). */
+export function buildListQueries(db: Kysely<StoreDatabase>, query: CallListQuery) {
   const filtered = applyFilters(db.selectFrom("calls"), query);
   const { field, descending } = parseSort(query.sort);
   const direction = descending ? "desc" : "asc";
-  const [countRow, rows] = await Promise.all([
-    filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-    filtered
+  return {
+    count: filtered.select((eb) => eb.fn.countAll<number>().as("total")),
+    page: filtered
       .innerJoin("call_records", "call_records.call_id", "calls.id")
       .select(["call_records.record", "status", "agents_rung", "is_transferred"])
       .orderBy(field, direction)
       // Ties (equal durations, same second) keep a stable order across pages.
       .orderBy("id", direction)
       .limit(query.size)
-      .offset((query.page - 1) * query.size)
-      .execute(),
-  ]);
+      .offset((query.page - 1) * query.size),
+  };
+}
+
+export async function listCalls(
+  db: Kysely<StoreDatabase>,
+  query: CallListQuery,
+): Promise<CallPage> {
+  const { count, page } = buildListQueries(db, query);
+  const [countRow, rows] = await Promise.all([count.executeTakeFirstOrThrow(), page.execute()]);
   return { itemsJson: rows.map(callJsonWithDerivedFields), total: Number(countRow.total) };
 }
 

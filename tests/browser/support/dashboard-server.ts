@@ -7,13 +7,24 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  pid: number;
+  databasePath: string;
+  stop: () => Promise<void>;
+};
 
 export async function startDashboardServer(
-  options: { seedCalls?: number } = {},
+  options: {
+    seedCalls?: number;
+    /** An existing store to serve (kept at stop); by default a fresh one in a temporary folder. */
+    databasePath?: string;
+  } = {},
 ): Promise<RunningServer> {
-  const directory = mkdtempSync(join(tmpdir(), "dashboard-e2e-"));
-  const databasePath = join(directory, "calls.db");
+  const directory = options.databasePath
+    ? undefined
+    : mkdtempSync(join(tmpdir(), "dashboard-e2e-"));
+  const databasePath = options.databasePath ?? join(directory!, "calls.db");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: {
       ...process.env,
@@ -46,6 +57,7 @@ export async function startDashboardServer(
   });
   return {
     url,
+    pid: child.pid!,
     databasePath,
     stop: async () => {
       if (child.exitCode === null) {
@@ -53,7 +65,7 @@ export async function startDashboardServer(
         child.kill("SIGTERM");
         await exited;
       }
-      rmSync(directory, { recursive: true, force: true });
+      if (directory) rmSync(directory, { recursive: true, force: true });
     },
   };
 }

@@ -13,7 +13,7 @@ import { createRandom, hashNoise, type Random, seedWords } from "./seeded-random
 export const AGENT = 0;
 export const CUSTOMER = 1;
 export type ChannelIndex = typeof AGENT | typeof CUSTOMER;
-export const CHANNEL_NAMES = ["agent", "customer"] as const;
+export { RECORDING_CHANNEL_NAMES as CHANNEL_NAMES } from "@/contract/recording-peaks.ts";
 
 export type Syllable = {
   /** First frame, inclusive. Syllables of one channel never overlap and are in time order. */

@@ -11,7 +11,9 @@
  * `peaks_per_second` is then fractional (an hour: 1.111); the player needs only the arrays and
  * `duration`.
  */
+
 import { setImmediate as setImmediatePromise } from "node:timers/promises";
+import type { RecordingPeaks } from "@/contract/recording-peaks.ts";
 import {
   CHANNEL_NAMES,
   type ChannelScript,
@@ -28,13 +30,8 @@ import { type SyntheticRecordingSpec, syntheticScript } from "./synthetic-record
 export const PEAKS_PER_SECOND = 50;
 export const MAX_PEAKS_PER_CHANNEL = 4000;
 
-export type RecordingPeaks = {
-  transaction_id: string;
-  duration: number;
-  sample_rate: number;
-  peaks_per_second: number;
-  channels: { name: (typeof CHANNEL_NAMES)[number]; peaks: number[] }[];
-};
+/** The shape is the contract's: the SPA parses exactly what this computes. */
+export type { RecordingPeaks };
 
 export type PeakLayout = { framesPerPeak: number; peakCount: number; peaksPerSecond: number };
 

@@ -3,12 +3,11 @@
  * `GET /api/call_transaction/list` and `GET /api/call_transaction/detail/:transaction_id`.
  */
 import type { FastifyInstance } from "fastify";
+import { TRANSACTION_ID_PATTERN } from "@/contract/call.ts";
 import { callListQuerySchema, describeQueryProblems } from "@/contract/call-list-query.ts";
 import { INSTANCE, sendApiError } from "../http/envelope.ts";
 import { findCallDetail, listCalls } from "../store/call-reader.ts";
 import type { Store } from "../store/open-store.ts";
-
-export const TRANSACTION_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** The envelope's fixed head, written once: bodies are assembled from stored JSON text. */
 const ENVELOPE_HEAD = JSON.stringify(INSTANCE).slice(0, -1);

@@ -9,6 +9,7 @@
  * the Range is ignored and the whole current file is sent, as RFC 9110 §13.1.5 requires.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { TRANSACTION_ID_PATTERN } from "@/contract/call.ts";
 import { sendApiError } from "../http/envelope.ts";
 import {
   contentRange,
@@ -27,9 +28,6 @@ export type RecordingRoutesOptions = {
   peaksCacheEntries?: number;
 };
 
-/** Vendor transaction ids are UUIDs; this also keeps ids safe inside a quoted filename. */
-const TRANSACTION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
-
 type RecordingRequest = FastifyRequest<{
   Params: { transaction_id: string };
   Querystring: Record<string, string | string[] | undefined>;
@@ -42,7 +40,7 @@ async function findAsset(
   findRecording: RecordingRoutesOptions["findRecording"],
 ): Promise<RecordingAsset | null> {
   const id = request.params.transaction_id;
-  if (!TRANSACTION_ID.test(id)) {
+  if (!TRANSACTION_ID_PATTERN.test(id)) {
     sendApiError(reply, 400, "invalid_transaction_id");
     return null;
   }

@@ -43,6 +43,12 @@ export const callCreatorSchema = z.looseObject({
   type: z.string().nullable(),
 });
 
+/**
+ * What we accept as a transaction id in a URL: the vendor's are UUIDs; this also keeps an id safe
+ * inside a quoted filename or a log line.
+ */
+export const TRANSACTION_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
 /** `create_by.name` when the vendor could not tell which agent made the call. */
 export const NO_AGENT_CREATOR_NAME = "create_default_by_tenant";
 

@@ -104,3 +104,17 @@ function groupNational(national: string): string {
     return `${national.slice(0, 2)} ${national.slice(2, 6)} ${national.slice(6)}`;
   return national;
 }
+
+/**
+ * "25/11 14:03:05" for a time in the current year (in the zone), "25/11/2025 14:03:05" otherwise:
+ * a table of recent calls does not need the year on every row.
+ */
+export function formatRecentDateTime(
+  unixSeconds: number,
+  timeZone: string,
+  nowUnixSeconds: number = Date.now() / 1000,
+): string {
+  const full = formatDateTime(unixSeconds, timeZone);
+  const thisYear = formatDateTime(nowUnixSeconds, timeZone).slice(6, 10);
+  return full.slice(6, 10) === thisYear ? `${full.slice(0, 5)}${full.slice(10)}` : full;
+}

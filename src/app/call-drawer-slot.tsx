@@ -1,0 +1,89 @@
+/**
+ * The call drawer beside the table when the URL names a call (`call=<transaction_id>`, and `t`
+ * for where its recording starts). Its code (player, timeline) loads only when a call is opened,
+ * so the first screen does not carry it.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { Component, lazy, type ReactNode, Suspense } from "react";
+import { type StepDirection, stepOpenCall } from "@/features/calls/api/step-open-call.ts";
+import { updateCallsSearch, useCallsSearch } from "@/features/calls/search/use-calls-search.ts";
+import { useMessages } from "@/lib/i18n/messages.ts";
+import { usePreferences } from "@/lib/i18n/preferences.tsx";
+import { appMessages } from "./messages.ts";
+
+const CallDrawer = lazy(() => import("@/features/call-detail/components/call-drawer.tsx"));
+
+function closeCall() {
+  updateCallsSearch((search) => ({ ...search, call: undefined, t: undefined }));
+}
+
+export function CallDrawerSlot() {
+  const { search } = useCallsSearch();
+  const { timeZone } = usePreferences();
+  const queryClient = useQueryClient();
+  if (search.call === undefined) return null;
+  return (
+    // Beside the table on a laptop (which stays usable); over it on narrow screens.
+    <div className="absolute inset-0 z-30 flex min-h-0 flex-col bg-white lg:static lg:w-[45%] lg:min-w-[26rem] lg:shrink-0 lg:border-l lg:border-slate-300 lg:shadow-[-4px_0_12px_-6px_rgb(15_23_42/0.25)]">
+      <DrawerErrorBoundary resetKey={search.call}>
+        <Suspense fallback={<DrawerLoading />}>
+          <CallDrawer
+            transactionId={search.call}
+            initialTime={search.t}
+            onClose={closeCall}
+            onNavigate={(direction: StepDirection) =>
+              void stepOpenCall(queryClient, timeZone, direction)
+            }
+          />
+        </Suspense>
+      </DrawerErrorBoundary>
+    </div>
+  );
+}
+
+function DrawerLoading() {
+  const messages = useMessages(appMessages);
+  return (
+    <p role="status" className="p-4 text-[13px] text-slate-500">
+      {messages.drawerLoading}
+    </p>
+  );
+}
+
+function DrawerFailed() {
+  const messages = useMessages(appMessages);
+  return (
+    <div role="alert" className="flex flex-col items-start gap-2 p-4 text-[13px]">
+      <p>{messages.drawerFailed}</p>
+      <button
+        type="button"
+        onClick={closeCall}
+        className="rounded-md border border-slate-300 px-2.5 py-1 hover:bg-slate-50"
+      >
+        {messages.close}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A drawer that fails to load (a stale chunk after a deploy) must not take the table down; the
+ * next call opened tries again. The drawer itself stays mounted from call to call.
+ */
+class DrawerErrorBoundary extends Component<
+  { resetKey: string; children: ReactNode },
+  { failedFor: string | undefined }
+> {
+  override state: { failedFor: string | undefined } = { failedFor: undefined };
+  static getDerivedStateFromError() {
+    return { failedFor: null };
+  }
+  override componentDidCatch() {
+    this.setState({ failedFor: this.props.resetKey });
+  }
+  override render() {
+    const { failedFor } = this.state;
+    const failed = failedFor === null || failedFor === this.props.resetKey;
+    return failed ? <DrawerFailed /> : this.props.children;
+  }
+}

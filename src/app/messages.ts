@@ -1,0 +1,33 @@
+import { defineMessages } from "@/lib/i18n/messages.ts";
+
+export const appMessages = defineMessages<{
+  productName: string;
+  language: string;
+  timeZone: string;
+  callCenterZone: string;
+  browserZone: (zone: string) => string;
+  drawerLoading: string;
+  drawerFailed: string;
+  close: string;
+}>({
+  vi: {
+    productName: "Lịch sử cuộc gọi",
+    language: "Ngôn ngữ",
+    timeZone: "Múi giờ",
+    callCenterZone: "Giờ Việt Nam (GMT+7)",
+    browserZone: (zone) => `Giờ trình duyệt (${zone})`,
+    drawerLoading: "Đang mở cuộc gọi…",
+    drawerFailed: "Không mở được chi tiết cuộc gọi.",
+    close: "Đóng",
+  },
+  en: {
+    productName: "Call history",
+    language: "Language",
+    timeZone: "Time zone",
+    callCenterZone: "Vietnam time (GMT+7)",
+    browserZone: (zone) => `Browser time (${zone})`,
+    drawerLoading: "Opening the call…",
+    drawerFailed: "The call details could not be opened.",
+    close: "Close",
+  },
+});

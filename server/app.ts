@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyError } from "fastify";
+import type { OmicallConnector } from "./connector/connector.ts";
 import { sendApiError } from "./http/envelope.ts";
 import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import { callRoutes } from "./routes/calls.ts";
@@ -13,17 +14,20 @@ import { exportRoutes } from "./routes/export.ts";
 import { filterRoutes } from "./routes/filters.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { recordingRoutes } from "./routes/recordings.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 import type { Store } from "./store/open-store.ts";
 
 export type AppOptions = {
   store: Store;
   /** The built SPA (vite build's dist/); the API works without it. */
   spaDirectory?: string;
+  /** The OMICall connector: its webhook receiver and how vendor recordings are fetched. */
+  connector?: OmicallConnector;
   /** A pino logger; tests run silent without one. */
   logger?: FastifyBaseLogger;
 };
 
-export async function buildApp({ store, spaDirectory, logger }: AppOptions) {
+export async function buildApp({ store, spaDirectory, logger, connector }: AppOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // Query strings of a supervisor's filters stay small; anything huge is abuse or a bug.
@@ -45,7 +49,12 @@ export async function buildApp({ store, spaDirectory, logger }: AppOptions) {
   await app.register(callRoutes, { store });
   await app.register(exportRoutes, { store });
   await app.register(filterRoutes, { store });
-  await app.register(recordingRoutes, { findRecording: (id) => findRecordingSource(store, id) });
+  await app.register(recordingRoutes, {
+    findRecording: (id) => findRecordingSource(store, id),
+    remoteRecording: connector?.recordingOptions ?? {},
+  });
+  // Its own body parsers and error handler stay inside this plugin (no fastify-plugin).
+  if (connector?.webhook) await app.register(webhookRoutes, { store, ...connector.webhook });
 
   const hasSpa = spaDirectory !== undefined && existsSync(join(spaDirectory, "index.html"));
   if (hasSpa) {

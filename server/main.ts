@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { buildApp } from "./app.ts";
 import { readConfig } from "./config.ts";
+import { createOmicallConnector } from "./connector/connector.ts";
 import { seedDemoCalls } from "./seed/seed-demo-calls.ts";
 import { openStore } from "./store/open-store.ts";
 
@@ -13,10 +14,13 @@ const config = readConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 const store = await openStore(config.DATABASE_URL);
 
+const connector = createOmicallConnector({ store, logger });
+
 const existing = store.sqlite.prepare("SELECT EXISTS (SELECT 1 FROM calls) AS any").get() as {
   any: number;
 };
-if (existing.any === 0 && config.SEED_CALLS > 0) {
+// A tenant connected to OMICall starts with its own calls, never demo calls mixed in.
+if (existing.any === 0 && config.SEED_CALLS > 0 && !connector.config) {
   logger.info(
     { calls: config.SEED_CALLS, database: store.path },
     "empty call store: creating demo calls",
@@ -29,11 +33,13 @@ const app = await buildApp({
   store,
   spaDirectory: fileURLToPath(new URL("../dist", import.meta.url)),
   logger,
+  connector,
 });
 
 const shutdown = async (signal: string) => {
   logger.info({ signal }, "shutting down");
   await app.close();
+  await connector.stop();
   await store.close();
   process.exit(0);
 };

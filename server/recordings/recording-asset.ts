@@ -27,7 +27,10 @@ export type RecordingAsset = {
 /** Changes when the peaks' layout or the way they are computed changes. */
 const PEAKS_VERSION = 1;
 
-export function openRecordingAsset(source: RecordingSource): RecordingAsset {
+/** A recording whose bytes we generate or hold; remote ones are streamed by the route itself. */
+type LocalRecordingSource = Exclude<RecordingSource, { kind: "remote" }>;
+
+export function openRecordingAsset(source: LocalRecordingSource): RecordingAsset {
   switch (source.kind) {
     case "synthetic": {
       const spec = { transactionId: source.transactionId, seconds: source.seconds };

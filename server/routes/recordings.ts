@@ -10,6 +10,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { TRANSACTION_ID_PATTERN } from "@/contract/call.ts";
+import { type RemoteRecordingOptions, sendRemoteRecording } from "../connector/remote-recording.ts";
 import { sendApiError } from "../http/envelope.ts";
 import {
   contentRange,
@@ -24,6 +25,8 @@ export type { RecordingSource };
 
 export type RecordingRoutesOptions = {
   findRecording: (transactionId: string) => Promise<RecordingSource | null>;
+  /** How vendor recordings are fetched (credential, allowed hosts). */
+  remoteRecording?: RemoteRecordingOptions;
   /** Serialized peaks kept in memory, at most ~50 KB each (500 entries: ≤ 25 MB). */
   peaksCacheEntries?: number;
 };
@@ -34,11 +37,11 @@ type RecordingRequest = FastifyRequest<{
 }>;
 
 /** The request's recording, or null once an error has been sent. */
-async function findAsset(
+async function findSource(
   request: RecordingRequest,
   reply: FastifyReply,
   findRecording: RecordingRoutesOptions["findRecording"],
-): Promise<RecordingAsset | null> {
+): Promise<RecordingSource | null> {
   const id = request.params.transaction_id;
   if (!TRANSACTION_ID_PATTERN.test(id)) {
     sendApiError(reply, 400, "invalid_transaction_id");
@@ -49,7 +52,7 @@ async function findAsset(
     sendApiError(reply, 404, "recording_not_found");
     return null;
   }
-  return openRecordingAsset(source);
+  return source;
 }
 
 function entityTags(header: string): string[] {
@@ -81,8 +84,16 @@ export async function recordingRoutes(app: FastifyInstance, options: RecordingRo
     method: ["GET", "HEAD"],
     url: "/api/recordings/:transaction_id",
     handler: async (request: RecordingRequest, reply) => {
-      const asset = await findAsset(request, reply, options.findRecording);
-      if (!asset) return reply;
+      const source = await findSource(request, reply, options.findRecording);
+      if (!source) return reply;
+      if (source.kind === "remote") {
+        return sendRemoteRecording(request, reply, source.url, {
+          ...options.remoteRecording,
+          disposition: isDownload(request.query) ? "attachment" : "inline",
+          filename: `${source.transactionId}${/\.(mp3|wav|ogg|m4a)(?:$|\?)/i.exec(source.url)?.[0]?.replace("?", "") ?? ""}`,
+        });
+      }
+      const asset = openRecordingAsset(source);
       const size = asset.byteLength;
       reply.header("accept-ranges", "bytes");
 
@@ -122,8 +133,11 @@ export async function recordingRoutes(app: FastifyInstance, options: RecordingRo
   });
 
   app.get("/api/recordings/:transaction_id/peaks", async (request: RecordingRequest, reply) => {
-    const asset = await findAsset(request, reply, options.findRecording);
-    if (!asset) return reply;
+    const source = await findSource(request, reply, options.findRecording);
+    if (!source) return reply;
+    // Peaks of vendor audio would need decoding it once; until then the player draws no waveform.
+    if (source.kind === "remote") return sendApiError(reply, 404, "peaks_unavailable");
+    const asset = openRecordingAsset(source);
     reply.header("etag", asset.peaksEtag).header("cache-control", "private, max-age=86400");
     if (noneMatch(request.headers["if-none-match"], asset.peaksEtag)) return reply.code(304).send();
     const body = peaksCache.getOrCreate(asset.peaksEtag, () => {

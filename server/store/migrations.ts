@@ -122,8 +122,58 @@ const initialSchema: Migration = {
   },
 };
 
+/**
+ * The connector's bookkeeping: one row per upstream (source), holding how far its history is in
+ * the store, the checkpoint of a sync in progress (JSON, so the algorithm can evolve without a
+ * migration) and a lease so that the CLI and the server's schedule never sync at the same time.
+ */
+const syncState: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("sync_state")
+      .addColumn("source", "text", (column) => column.primaryKey())
+      .addColumn("synced_until_ms", "integer")
+      .addColumn("checkpoint", "text")
+      .addColumn("lease_owner", "text")
+      .addColumn("lease_expires_at", "integer")
+      .addColumn("last_started_at", "integer")
+      .addColumn("last_finished_at", "integer")
+      .addColumn("last_error", "text")
+      .addColumn("updated_at", "integer", (column) => column.notNull())
+      .execute();
+  },
+};
+
+/**
+ * Calls in progress, from the vendor's live webhooks (ringing, answered, hangup). Ephemeral: a
+ * row goes when the call's end-of-call record arrives, or when it is hours old.
+ */
+const liveCalls: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("live_calls")
+      .addColumn("call_uuid", "text", (column) => column.primaryKey())
+      .addColumn("state", "text", (column) => column.notNull())
+      .addColumn("direction", "text")
+      .addColumn("from_number", "text")
+      .addColumn("to_number", "text")
+      .addColumn("hotline", "text")
+      .addColumn("event_time_ms", "integer", (column) => column.notNull())
+      .addColumn("received_at", "integer", (column) => column.notNull())
+      .addColumn("record", "text", (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex("live_calls_received_at")
+      .on("live_calls")
+      .column("received_at")
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   "0001_initial_schema": initialSchema,
+  "0002_sync_state": syncState,
+  "0003_live_calls": liveCalls,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -71,6 +71,38 @@ export interface CallTermsTable {
   call_id: number;
 }
 
+/** The connector's progress per upstream (see migrations.ts, 0002_sync_state). */
+export interface SyncStateTable {
+  /** Which upstream: "omicall:" and its base URL. */
+  source: string;
+  /** Calls created before this (unix ms) are in the store; the next sync starts a bit earlier. */
+  synced_until_ms: number | null;
+  /** The sync in progress, as JSON (server/connector/sync-state.ts); null between syncs. */
+  checkpoint: string | null;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  last_started_at: number | null;
+  last_finished_at: number | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
+/** A call in progress, from the vendor's live webhooks (see migrations.ts, 0003_live_calls). */
+export interface LiveCallsTable {
+  call_uuid: string;
+  state: string;
+  direction: string | null;
+  from_number: string | null;
+  to_number: string | null;
+  hotline: string | null;
+  /** The event's own time (the webhook's date_time), unix ms: orders out-of-order deliveries. */
+  event_time_ms: number;
+  /** When we received it, unix ms: stale rows are pruned by it. */
+  received_at: number;
+  /** The webhook body as JSON. */
+  record: string;
+}
+
 export interface StoreDatabase {
   calls: CallsTable;
   call_records: CallRecordsTable;
@@ -80,4 +112,6 @@ export interface StoreDatabase {
   search_terms: SearchTermsTable;
   search_terms_fts: SearchTermsFtsTable;
   call_terms: CallTermsTable;
+  sync_state: SyncStateTable;
+  live_calls: LiveCallsTable;
 }

@@ -1,0 +1,123 @@
+/**
+ * From the fake upstream to the dashboard's API: synced calls are listed with their derived
+ * fields, their details carry the legs, a webhook lands beside them, and a recording plays
+ * through our server with the vendor's credential kept on our side.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callDetailEnvelopeSchema, callListEnvelopeSchema } from "@/contract/call.ts";
+import { buildApp } from "../app.ts";
+import { webhookRoutes } from "../routes/webhooks.ts";
+import { findRecordingFacts } from "../store/call-reader.ts";
+import type { Store } from "../store/open-store.ts";
+import { openTemporaryStore } from "../test/call-builder.ts";
+import { cdrWebhookBody, type FakeUpstream, startFakeUpstream } from "./fake-upstream.ts";
+import { OmicallClient } from "./omicall-client.ts";
+import { sendRemoteRecording } from "./remote-recording.ts";
+import { syncCalls } from "./sync.ts";
+
+const SECRET = "e2e-webhook-secret-0123456789";
+let fake: FakeUpstream;
+let store: Store;
+let cleanup: () => Promise<void>;
+let app: FastifyInstance;
+let client: OmicallClient;
+
+beforeAll(async () => {
+  fake = await startFakeUpstream({ calls: 300, recordingsNeedAuth: true });
+  ({ store, cleanup } = await openTemporaryStore());
+  client = new OmicallClient({ baseUrl: fake.url, apiKey: fake.apiKey });
+  await syncCalls({
+    db: store.db,
+    client,
+    source: "omicall:e2e",
+    sinceMs: fake.callTimeRange().firstMs - 1000,
+    untilMs: fake.callTimeRange().lastMs + 1000,
+  });
+  app = await buildApp({ store });
+  await app.register(webhookRoutes, { store, secret: SECRET });
+  app.post("/e2e/echo", async (request) => ({ received: request.body }));
+  // The wiring the recordings route gets for a non-demo call (see the connector's report).
+  await app.register(async (scope) => {
+    scope.get(
+      "/e2e/recordings/:id",
+      async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+        const facts = await findRecordingFacts(store.db, request.params.id);
+        if (!facts?.recording_file_url) return reply.code(404).send();
+        return sendRemoteRecording(request, reply, facts.recording_file_url, {
+          vendor: { origin: fake.url, accessToken: (signal) => client.accessToken(signal) },
+        });
+      },
+    );
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+  await cleanup();
+  await fake.close();
+});
+
+describe("synced calls in the dashboard", () => {
+  it("lists every synced call", async () => {
+    const response = await app.inject({ url: "/api/call_transaction/list?size=500" });
+    expect(response.statusCode).toBe(200);
+    const page = callListEnvelopeSchema.parse(response.json()).payload;
+    expect(page.total_items).toBe(300);
+    const transferred = page.items.filter((item) => item.is_transferred).length;
+    expect(transferred).toBeGreaterThan(0);
+  });
+
+  it("shows a call's legs in its detail", async () => {
+    const entry = fake.calls[42]!;
+    const response = await app.inject({
+      url: `/api/call_transaction/detail/${entry.call.transaction_id}`,
+    });
+    const detail = callDetailEnvelopeSchema.parse(response.json());
+    expect(detail.call_stacks.map((leg) => leg.to)).toEqual(entry.legs.map((leg) => leg.to));
+  });
+
+  it("plays a synced call's recording with ranges, without the vendor's credential", async () => {
+    const call = fake.calls.find((entry) => entry.call.record_seconds > 0)!.call;
+    const response = await app.inject({
+      url: `/e2e/recordings/${call.transaction_id}`,
+      headers: { range: "bytes=0-43" },
+    });
+    expect(response.statusCode).toBe(206);
+    expect(response.rawPayload.subarray(0, 4).toString()).toBe("RIFF");
+    expect(JSON.stringify(response.headers)).not.toMatch(/bearer|api-key/i);
+  });
+
+  it("takes an end-of-call webhook for a synced call without duplicating it", async () => {
+    const entry = fake.calls[7]!;
+    const body = cdrWebhookBody({ ...entry.call, note: "called back" }, 1);
+    const response = await app.inject({
+      method: "POST",
+      url: `/api/webhooks/omicall/${SECRET}`,
+      payload: body,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const list = await app.inject({ url: "/api/call_transaction/list?size=500" });
+    expect(callListEnvelopeSchema.parse(list.json()).payload.total_items).toBe(300);
+    const detail = callDetailEnvelopeSchema.parse(
+      (
+        await app.inject({ url: `/api/call_transaction/detail/${entry.call.transaction_id}` })
+      ).json(),
+    );
+    expect(detail.payload.note).toBe("called back");
+    // The webhook carried no legs: the synced ones stay.
+    expect(detail.call_stacks).toHaveLength(entry.legs.length);
+  });
+
+  it("leaves the rest of the app's body parsing alone", async () => {
+    const echo = await app.inject({ method: "POST", url: "/e2e/echo", payload: { a: 1 } });
+    expect(echo.json()).toEqual({ received: { a: 1 } });
+    const plain = await app.inject({
+      method: "POST",
+      url: "/e2e/echo",
+      headers: { "content-type": "application/x-unknown" },
+      payload: "x",
+    });
+    expect(plain.statusCode).toBe(415);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The calls table in Chromium against the real server and a real SQLite file of demo calls:
+ * what a supervisor does with filters, links and exports.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callListEnvelopeSchema } from "@/contract/call.ts";
+import { launchChromium } from "./support/chromium.ts";
+import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
+
+const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startDashboardServer({ seedCalls: 20_000 }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openDashboard(path = "/"): Promise<Page> {
+  const page = await browser.newPage({
+    locale: "en-US",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  await page.goto(`${server.url}${path}`);
+  await page.getByRole("table").locator("tbody tr").first().waitFor();
+  return page;
+}
+
+/** Each body row's cells by column header, as the supervisor reads them. */
+async function visibleRows(page: Page): Promise<Record<string, string>[]> {
+  return page.getByRole("table").evaluate((table) => {
+    const headers = [...table.querySelectorAll("thead th")].map((cell) =>
+      (cell as HTMLElement).innerText.trim(),
+    );
+    return [...table.querySelectorAll("tbody tr")].map((row) =>
+      Object.fromEntries(
+        [...row.querySelectorAll("td, th")].map((cell, index) => [
+          headers[index] ?? String(index),
+          (cell as HTMLElement).innerText.trim(),
+        ]),
+      ),
+    );
+  });
+}
+
+/** Yesterday in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), as epoch ms bounds and "dd/mm". */
+function yesterdayInHoChiMinh() {
+  const offset = 7 * 3600_000;
+  const startOfToday = Math.floor((Date.now() + offset) / 86_400_000) * 86_400_000 - offset;
+  const from = startOfToday - 86_400_000;
+  const local = new Date(from + offset);
+  const dayMonth = `${String(local.getUTCDate()).padStart(2, "0")}/${String(local.getUTCMonth() + 1).padStart(2, "0")}`;
+  return { from, to: startOfToday - 1, dayMonth };
+}
+
+async function chooseInMenu(page: Page, menu: RegExp, option: string) {
+  await page.getByRole("button", { name: menu }).click();
+  await page.getByRole("checkbox", { name: option, exact: true }).check();
+  await page.keyboard.press("Escape");
+}
+
+async function filterToInboundMissedYesterday(page: Page) {
+  await page.getByRole("button", { name: /^Date range/ }).click();
+  await page.getByRole("button", { name: "Yesterday", exact: true }).click();
+  await chooseInMenu(page, /^Direction/, "Inbound");
+  await chooseInMenu(page, /^Outcome/, "Missed");
+  await page.waitForURL(/status=missed/);
+  await page.waitForURL(/direction=inbound/);
+}
+
+async function shownTotal(page: Page): Promise<number> {
+  const text = await page
+    .getByText(/^[\d,.]+ calls?$/)
+    .first()
+    .innerText();
+  return Number(text.replace(/\D/g, ""));
+}
+
+describe("the calls table", () => {
+  it("filters to inbound missed calls of yesterday, and every row shown matches", async () => {
+    const page = await openDashboard();
+    await filterToInboundMissedYesterday(page);
+    const { from, to, dayMonth } = yesterdayInHoChiMinh();
+    const api = callListEnvelopeSchema.parse(
+      await (
+        await fetch(
+          `${server.url}/api/call_transaction/list?direction=inbound&status=missed&from_date=${from}&to_date=${to}&size=500`,
+        )
+      ).json(),
+    );
+    expect(api.payload.total_items).toBeGreaterThan(0);
+    await expect.poll(() => shownTotal(page)).toBe(api.payload.total_items);
+    const rows = await visibleRows(page);
+    expect(rows.length).toBe(Math.min(api.payload.total_items, 50));
+    for (const row of rows) {
+      expect(row.Direction).toContain("Inbound");
+      expect(row.Outcome).toContain("Missed");
+      expect(row.Started).toContain(dayMonth);
+    }
+    await page.close();
+  });
+
+  it("reproduces exactly the same rows from a copied link", async () => {
+    const page = await openDashboard();
+    await filterToInboundMissedYesterday(page);
+    await page
+      .getByRole("button", { name: /^Sort by Duration|^Duration/ })
+      .first()
+      .click();
+    await page.waitForURL(/sort=/);
+    const rows = await visibleRows(page);
+    const link = page.url();
+    const copy = await openDashboard(new URL(link).pathname + new URL(link).search);
+    await expect.poll(() => visibleRows(copy)).toEqual(rows);
+    await page.close();
+    await copy.close();
+  });
+
+  it("exports the whole filtered result, not only the page, as CSV", async () => {
+    const page = await openDashboard("/?direction=inbound&status=answered");
+    const total = await shownTotal(page);
+    expect(total).toBeGreaterThan(50);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("link", { name: /Export CSV/ })
+        .or(page.getByRole("button", { name: /Export CSV/ }))
+        .first()
+        .click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const records = csv
+      .split("\r\n")
+      .filter((line) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/.test(line));
+    expect(records).toHaveLength(total);
+    await page.close();
+  });
+
+  it("has no serious or critical accessibility violations (axe-core)", async () => {
+    const page = await openDashboard();
+    await page.addScriptTag({ path: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{
+              violations: { id: string; impact: string | null; nodes: unknown[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map(({ id, impact, nodes }) => ({
+        id,
+        impact,
+        count: nodes.length,
+      }));
+    });
+    expect(
+      violations.filter(
+        (violation) => violation.impact === "serious" || violation.impact === "critical",
+      ),
+    ).toEqual([]);
+    await page.close();
+  });
+});

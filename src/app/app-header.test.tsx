@@ -13,7 +13,7 @@ vi.setConfig({ testTimeout: 15_000 });
 describe("the header's display preferences", () => {
   it("switches the whole page between Vietnamese and English, and remembers it", async () => {
     installFakeApi();
-    renderCallsPage({ header: <AppHeader /> });
+    renderCallsPage({ alongside: <AppHeader /> });
     await screen.findByText("0983 223 566");
     expect(screen.getByRole("heading", { name: "Lịch sử cuộc gọi" })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("vi");
@@ -45,7 +45,7 @@ describe("the header's display preferences", () => {
       shouldAdvanceTime: true,
     });
     installFakeApi();
-    renderCallsPage({ header: <AppHeader /> });
+    renderCallsPage({ alongside: <AppHeader /> });
     // 14:27:57 in Ho Chi Minh City (UTC+7); the test browser runs in UTC.
     const firstRow = (await screen.findByText("0983 223 566")).closest("tr")!;
     expect(within(firstRow).getByText("25/11 14:27:57")).toBeInTheDocument();

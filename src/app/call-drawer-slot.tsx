@@ -4,7 +4,7 @@
  * so the first screen does not carry it.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { Component, lazy, type ReactNode, Suspense } from "react";
+import { Component, lazy, type ReactNode, Suspense, useEffect } from "react";
 import { type StepDirection, stepOpenCall } from "@/features/calls/api/step-open-call.ts";
 import { updateCallsSearch, useCallsSearch } from "@/features/calls/search/use-calls-search.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
@@ -21,6 +21,20 @@ export function CallDrawerSlot() {
   const { search } = useCallsSearch();
   const { timeZone } = usePreferences();
   const queryClient = useQueryClient();
+  const isOpen = search.call !== undefined;
+  // Esc closes the drawer from the table too (the drawer handles it when focus is inside it).
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest("input, textarea, select, [data-radix-popper-content-wrapper]")) return;
+      if (document.querySelector("[data-radix-popper-content-wrapper]")) return;
+      closeCall();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [isOpen]);
   if (search.call === undefined) return null;
   return (
     // Beside the table on a laptop (which stays usable); over it on narrow screens.
@@ -72,18 +86,19 @@ function DrawerFailed() {
  */
 class DrawerErrorBoundary extends Component<
   { resetKey: string; children: ReactNode },
-  { failedFor: string | undefined }
+  { failedKey: string | undefined }
 > {
-  override state: { failedFor: string | undefined } = { failedFor: undefined };
+  override state: { failedKey: string | undefined } = { failedKey: undefined };
   static getDerivedStateFromError() {
-    return { failedFor: null };
+    // Which call failed is recorded in componentDidCatch; until then, any call.
+    return { failedKey: "" };
   }
   override componentDidCatch() {
-    this.setState({ failedFor: this.props.resetKey });
+    this.setState({ failedKey: this.props.resetKey });
   }
   override render() {
-    const { failedFor } = this.state;
-    const failed = failedFor === null || failedFor === this.props.resetKey;
+    const { failedKey } = this.state;
+    const failed = failedKey === "" || failedKey === this.props.resetKey;
     return failed ? <DrawerFailed /> : this.props.children;
   }
 }

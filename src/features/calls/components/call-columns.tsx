@@ -4,7 +4,6 @@
  * Cells are small components: they read the language and time zone from context.
  */
 import {
-  type CellContext,
   columnVisibilityFeature,
   createColumnHelper,
   metaHelper,
@@ -27,6 +26,7 @@ import {
   Play,
   Voicemail,
 } from "lucide-react";
+import { createContext, useContext } from "react";
 import {
   type CallDirection,
   type CallListItem,
@@ -55,17 +55,20 @@ export type CallColumnMeta = {
   align?: "end" | "center";
 };
 
-export type CallsTableMeta = {
-  /** Tag id → name, from /api/filters. */
-  tagNames: ReadonlyMap<string, string>;
-};
+/**
+ * Whether the row a cell is in is the table's active row (the one Tab lands on): controls inside
+ * other rows stay out of the Tab order, so Tab does not walk through 50 play buttons.
+ */
+export const ActiveRowContext = createContext(true);
+
+/** Tag id → name, from /api/filters; context so that memoized rows follow it when it loads. */
+export const TagNamesContext = createContext<ReadonlyMap<string, string>>(new Map());
 
 export const callTableFeatures = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
   columnVisibilityFeature,
   columnMeta: metaHelper<CallColumnMeta>(),
-  tableMeta: metaHelper<CallsTableMeta>(),
 });
 type Features = typeof callTableFeatures;
 
@@ -133,7 +136,7 @@ export const callColumns = column.columns([
   }),
   column.accessor("tag", {
     id: "tags",
-    cell: (context) => <Tags context={context} />,
+    cell: (context) => <Tags tags={context.getValue()} />,
     enableSorting: false,
     meta: { width: 126 },
   }),
@@ -214,7 +217,7 @@ function Customer({ call }: { call: CallListItem }) {
   return (
     <span className="flex min-w-0 items-baseline gap-2">
       <span className="shrink-0 tabular-nums">{formatPhoneNumber(call.phone_number)}</span>
-      <span className={clsx("truncate", name ? "text-slate-600" : muted)}>
+      <span className={clsx("truncate", name ? "text-slate-600" : muted)} title={name ?? undefined}>
         {name || messages.unknownCustomer}
       </span>
     </span>
@@ -234,7 +237,9 @@ function Agent({ call }: { call: CallListItem }) {
   if (!name && !call.sip_user) return <span className={muted}>{messages.noAgent}</span>;
   return (
     <span className="flex min-w-0 items-baseline gap-2">
-      <span className="truncate">{name}</span>
+      <span className="truncate" title={name}>
+        {name}
+      </span>
       {call.sip_user && (
         <span className="shrink-0 text-slate-500 tabular-nums">{call.sip_user}</span>
       )}
@@ -254,9 +259,8 @@ function HangupCause({ cause }: { cause: string | null }) {
   return <span title={cause}>{labels[cause] ?? cause}</span>;
 }
 
-function Tags({ context }: { context: CellContext<Features, CallListItem, string[]> }) {
-  const tagNames = context.table.options.meta?.tagNames;
-  const tags = context.getValue();
+function Tags({ tags }: { tags: string[] }) {
+  const tagNames = useContext(TagNamesContext);
   if (tags.length === 0) return null;
   return (
     <span className="flex min-w-0 gap-1 overflow-hidden">
@@ -265,7 +269,7 @@ function Tags({ context }: { context: CellContext<Features, CallListItem, string
           key={id}
           className="truncate rounded bg-slate-100 px-1.5 text-[12px] leading-[18px] text-slate-700"
         >
-          {tagNames?.get(id) ?? id}
+          {tagNames.get(id) ?? id}
         </span>
       ))}
     </span>
@@ -285,6 +289,7 @@ export function callCounterpart(call: CallListItem): string {
 function RecordingCell({ call }: { call: CallListItem }) {
   const messages = useMessages(callsMessages);
   const { status, position } = useRecordingState(call.transaction_id);
+  const inActiveRow = useContext(ActiveRowContext);
   if (!hasRecording(call)) {
     return (
       <span className={muted}>
@@ -305,6 +310,7 @@ function RecordingCell({ call }: { call: CallListItem }) {
       type="button"
       aria-label={playing ? messages.pauseRecording(time, who) : messages.playRecording(time, who)}
       aria-pressed={playing}
+      tabIndex={inActiveRow || playing ? 0 : -1}
       title={status === "error" ? messages.recordingFailed : undefined}
       onClick={(event) => {
         // The row opens the call on click; the button only plays.

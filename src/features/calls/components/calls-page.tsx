@@ -25,10 +25,11 @@ import { countActiveFilters, EMPTY_FILTERS, serializeCallsSearch } from "../sear
 import { useCallListQuery } from "../search/use-call-list-query.ts";
 import { updateCallsSearch, useCallsSearch } from "../search/use-calls-search.ts";
 import { useTablePreferences } from "../table-preferences.ts";
-import { callColumns, callTableFeatures } from "./call-columns.tsx";
+import { callColumns, callTableFeatures, TagNamesContext } from "./call-columns.tsx";
 import { CallsTable } from "./calls-table.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { useFilterOptionLists } from "./filter-options.tsx";
+import { currentRecording, stopRecording } from "./recording-player.ts";
 import { TablePager } from "./table-pager.tsx";
 import { EmptyResult, LoadError, LoadingStatus, RefreshFailed } from "./table-states.tsx";
 import { ColumnChooser, DensityToggle, ExportLink } from "./table-tools.tsx";
@@ -36,8 +37,18 @@ import { ColumnChooser, DensityToggle, ExportLink } from "./table-tools.tsx";
 const NO_ROWS: CallListItem[] = [];
 const rowId = (call: CallListItem) => call.transaction_id;
 
+/**
+ * Opens a call in the drawer. A recording playing in the table stops (the drawer has its own
+ * player); when it was this call's, the drawer takes it up where it was (`t`).
+ */
 export function openCall(transactionId: string) {
-  updateCallsSearch((search) => ({ ...search, call: transactionId, t: undefined }));
+  const playing = currentRecording();
+  const t =
+    playing.id === transactionId && playing.position > 0 && playing.status !== "error"
+      ? playing.position
+      : undefined;
+  if (playing.id !== null) stopRecording();
+  updateCallsSearch((search) => ({ ...search, call: transactionId, t }));
 }
 
 export function CallsPage() {
@@ -114,7 +125,6 @@ export function CallsPage() {
     enableSortingRemoval: false,
     enableMultiSort: false,
     rowCount: page?.total_items ?? 0,
-    meta: { tagNames },
   });
 
   const loading = !page && result.isPending;
@@ -162,47 +172,49 @@ export function CallsPage() {
       {result.isError && page && (
         <RefreshFailed error={result.error} onRetry={retry} retrying={result.isFetching} />
       )}
-      <CallsTable
-        table={table}
-        density={preferences.density}
-        loading={loading}
-        stale={result.isPlaceholderData}
-        openCallId={search.call}
-        onOpenCall={openCall}
-        onStepOpenCall={(direction) => void stepOpenCall(queryClient, timeZone, direction)}
-        fallback={
-          result.isError && !page ? (
-            <LoadError error={result.error} onRetry={retry} />
-          ) : (
-            <EmptyResult
-              pastLastPage={pastLastPage}
-              onLastPage={() => table.lastPage()}
-              onWiden={
-                search.range.kind === "all"
-                  ? undefined
-                  : () =>
-                      updateCallsSearch((current) => ({
-                        ...current,
-                        range: { kind: "all" },
-                        page: 1,
-                      }))
-              }
-              onReset={
-                hasFilters
-                  ? () =>
-                      updateCallsSearch((current) => ({
-                        ...current,
-                        filters: EMPTY_FILTERS,
-                        page: 1,
-                      }))
-                  : undefined
-              }
-            />
-          )
-        }
-      >
-        <LoadingStatus loading={loading} refreshing={result.isFetching && page !== undefined} />
-      </CallsTable>
+      <TagNamesContext value={tagNames}>
+        <CallsTable
+          table={table}
+          density={preferences.density}
+          loading={loading}
+          stale={result.isPlaceholderData}
+          openCallId={search.call}
+          onOpenCall={openCall}
+          onStepOpenCall={(direction) => void stepOpenCall(queryClient, timeZone, direction)}
+          fallback={
+            result.isError && !page ? (
+              <LoadError error={result.error} onRetry={retry} />
+            ) : (
+              <EmptyResult
+                pastLastPage={pastLastPage}
+                onLastPage={() => table.lastPage()}
+                onWiden={
+                  search.range.kind === "all"
+                    ? undefined
+                    : () =>
+                        updateCallsSearch((current) => ({
+                          ...current,
+                          range: { kind: "all" },
+                          page: 1,
+                        }))
+                }
+                onReset={
+                  hasFilters
+                    ? () =>
+                        updateCallsSearch((current) => ({
+                          ...current,
+                          filters: EMPTY_FILTERS,
+                          page: 1,
+                        }))
+                    : undefined
+                }
+              />
+            )
+          }
+        >
+          <LoadingStatus loading={loading} refreshing={result.isFetching && page !== undefined} />
+        </CallsTable>
+      </TagNamesContext>
       <TablePager table={table} total={page?.total_items} />
     </div>
   );

@@ -4,15 +4,27 @@
  * rows. Pages of more than 100 rows render only the rows in view (spacer rows keep the table's
  * geometry), so 500-row pages scroll as smoothly as 25-row ones.
  */
-import type { Header, ReactTable, Row } from "@tanstack/react-table";
+import { FlexRender, type Header, type ReactTable, type Row } from "@tanstack/react-table";
 import { clsx } from "clsx";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
-import { lazy, type ReactNode, Suspense, useEffect, useEffectEvent, useRef, useState } from "react";
+import {
+  lazy,
+  memo,
+  type FocusEvent as ReactFocusEvent,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useEffectEvent,
+  useRef,
+  useState,
+} from "react";
 import type { CallListItem } from "@/contract/call.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { type CallColumnId, callsMessages } from "../messages.ts";
 import type { Density } from "../table-preferences.ts";
-import type { callTableFeatures } from "./call-columns.tsx";
+import { ActiveRowContext, type callTableFeatures } from "./call-columns.tsx";
 
 type CallsReactTable = ReactTable<typeof callTableFeatures, CallListItem>;
 export type CallRow = Row<typeof callTableFeatures, CallListItem>;
@@ -109,59 +121,44 @@ export function CallsTable({
     row?.scrollIntoView?.({ block: "nearest" });
   }, [openCallId]);
 
-  const renderRow = (row: CallRow, index: number, measure?: (element: Element | null) => void) => {
-    const isOpen = row.id === openCallId;
-    return (
-      <tr
-        key={row.id}
-        ref={measure}
-        data-index={index}
-        data-row-index={index}
-        data-row-id={row.id}
-        aria-rowindex={index + 2}
-        aria-current={isOpen ? "true" : undefined}
-        tabIndex={row.id === activeId ? 0 : -1}
-        onFocus={() => setFocusedId(row.id)}
-        onClick={() => {
-          // Selecting a number to copy it is not asking to open the call.
-          if (window.getSelection()?.toString()) return;
-          onOpenCall(row.id);
-        }}
-        onKeyDown={(event) => {
-          if (event.target !== event.currentTarget) return;
-          if (event.key === "Enter" || event.key === " ") {
-            event.preventDefault();
-            onOpenCall(row.id);
-          } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-            event.preventDefault();
-            moveBy(event.key === "ArrowDown" ? 1 : -1);
-          }
-        }}
-        style={{ height: rowHeight }}
-        className={clsx(
-          "group/row cursor-pointer scroll-mt-8 scroll-mb-2 outline-none",
-          isOpen ? "bg-sky-100" : "hover:bg-slate-100/80",
-          "focus-visible:bg-sky-50 focus-visible:shadow-[inset_3px_0_0_var(--color-sky-700)]",
-        )}
-      >
-        {row.getVisibleCells().map((cell) => {
-          const align = cell.column.columnDef.meta?.align;
-          return (
-            <td
-              key={cell.id}
-              className={clsx(
-                "truncate border-b border-slate-100 px-2 py-0",
-                density === "compact" ? "text-[13px]" : "text-sm",
-                align === "end" && "text-right tabular-nums",
-                align === "center" && "text-center",
-              )}
-            >
-              <table.FlexRender cell={cell} />
-            </td>
-          );
-        })}
-      </tr>
-    );
+  const renderRow = (row: CallRow, index: number) => (
+    <CallRowView
+      key={row.id}
+      id={row.id}
+      cells={row.getVisibleCells()}
+      index={index}
+      isOpen={row.id === openCallId}
+      isActive={row.id === activeId}
+      height={rowHeight}
+      density={density}
+    />
+  );
+
+  // Rows are memoized (a 500-row page scrolls by re-rendering only the rows coming into view),
+  // so their events are handled here, once, for the whole body.
+  const rowOf = (target: EventTarget) =>
+    target instanceof Element ? target.closest<HTMLElement>("tr[data-row-id]") : null;
+  const bodyEvents = {
+    onClick: (event: ReactMouseEvent<HTMLElement>) => {
+      const id = rowOf(event.target)?.dataset.rowId;
+      // Selecting a number to copy it is not asking to open the call.
+      if (id && !window.getSelection()?.toString()) onOpenCall(id);
+    },
+    onKeyDown: (event: ReactKeyboardEvent<HTMLElement>) => {
+      const row = rowOf(event.target);
+      if (!row || row !== event.target || !row.dataset.rowId) return;
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        onOpenCall(row.dataset.rowId);
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        moveBy(event.key === "ArrowDown" ? 1 : -1);
+      }
+    },
+    onFocus: (event: ReactFocusEvent<HTMLElement>) => {
+      const id = rowOf(event.target)?.dataset.rowId;
+      if (id) setFocusedId(id);
+    },
   };
 
   const minWidth = columns.reduce((sum, column) => sum + (column.columnDef.meta?.width ?? 100), 0);
@@ -190,7 +187,7 @@ export function CallsTable({
             </tr>
           ))}
         </thead>
-        <tbody className={clsx(stale && "opacity-60 transition-opacity delay-150")}>
+        <tbody {...bodyEvents} className={clsx(stale && "opacity-60 transition-opacity delay-150")}>
           {loading ? (
             <SkeletonRows columns={columns.length} rowHeight={rowHeight} />
           ) : rows.length === 0 ? (
@@ -217,6 +214,63 @@ export function CallsTable({
     </div>
   );
 }
+
+type CallRowViewProps = {
+  id: string;
+  /** The row's visible cells: a new array only when the data or the visible columns change. */
+  cells: ReturnType<CallRow["getVisibleCells"]>;
+  index: number;
+  isOpen: boolean;
+  /** The row Tab lands on (roving tabindex). */
+  isActive: boolean;
+  height: number;
+  density: Density;
+};
+
+const CallRowView = memo(function CallRowView({
+  id,
+  cells,
+  index,
+  isOpen,
+  isActive,
+  height,
+  density,
+}: CallRowViewProps) {
+  return (
+    <tr
+      data-row-index={index}
+      data-row-id={id}
+      aria-rowindex={index + 2}
+      aria-current={isOpen ? "true" : undefined}
+      tabIndex={isActive ? 0 : -1}
+      style={{ height }}
+      className={clsx(
+        "cursor-pointer scroll-mt-8 scroll-mb-2 outline-none",
+        isOpen ? "bg-sky-100" : "hover:bg-slate-100/80",
+        "focus-visible:bg-sky-50 focus-visible:shadow-[inset_3px_0_0_var(--color-sky-700)]",
+      )}
+    >
+      <ActiveRowContext value={isActive}>
+        {cells.map((cell) => {
+          const align = cell.column.columnDef.meta?.align;
+          return (
+            <td
+              key={cell.id}
+              className={clsx(
+                "truncate border-b border-slate-100 px-2 py-0",
+                density === "compact" ? "text-[13px]" : "text-sm",
+                align === "end" && "text-right tabular-nums",
+                align === "center" && "text-center",
+              )}
+            >
+              <FlexRender cell={cell} />
+            </td>
+          );
+        })}
+      </ActiveRowContext>
+    </tr>
+  );
+});
 
 function HeaderCell({
   header,
@@ -273,7 +327,7 @@ function SkeletonRows({ columns, rowHeight }: { columns: number; rowHeight: numb
         // biome-ignore lint/suspicious/noArrayIndexKey: as above
         <td key={cell} className="border-b border-slate-100 px-2">
           <span
-            className="block h-2.5 animate-pulse rounded bg-slate-200"
+            className="block h-2.5 rounded bg-slate-200 motion-safe:animate-pulse"
             style={{ width: `${45 + ((row * 7 + cell * 13) % 45)}%` }}
           />
         </td>

@@ -55,7 +55,7 @@ export function FilterBar({
   const messages = useMessages(callsMessages);
   const { filters } = search;
   const moreCount = countMoreFilters(filters);
-  const [moreOpen, setMoreOpen] = useState(moreCount > 0);
+  const [moreOpen, setMoreOpen] = useState(false);
 
   const listFilter = (key: ListFilterKey, label: string, searchLabel?: string) => (
     <MultiSelect

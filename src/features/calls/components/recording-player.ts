@@ -68,6 +68,11 @@ export function stopRecording() {
   set(IDLE);
 }
 
+/** What is playing now, outside React (an event handler deciding what to hand over). */
+export function currentRecording(): RecordingState {
+  return state;
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);

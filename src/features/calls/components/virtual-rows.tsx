@@ -17,7 +17,7 @@ export default function VirtualRows({
   rowHeight: number;
   columnCount: number;
   scrollRef: RefObject<HTMLDivElement | null>;
-  renderRow: (row: CallRow, index: number, measure: (element: Element | null) => void) => ReactNode;
+  renderRow: (row: CallRow, index: number) => ReactNode;
 }) {
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -41,7 +41,7 @@ export default function VirtualRows({
       {spacer(before, "before")}
       {items.map((item) => {
         const row = rows[item.index];
-        return row ? renderRow(row, item.index, virtualizer.measureElement) : null;
+        return row ? renderRow(row, item.index) : null;
       })}
       {spacer(after, "after")}
     </>

@@ -4,7 +4,7 @@
  * (no retries) and pinned preferences.
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
 import type { CallListItem, CallStatus } from "@/contract/call.ts";
@@ -12,6 +12,10 @@ import type { FilterOptions } from "@/contract/filter-options.ts";
 import { type Language, PreferencesProvider } from "@/lib/i18n/preferences.tsx";
 import { CallsPage } from "../components/calls-page.tsx";
 import { parseCallsSearch } from "../search/calls-search.ts";
+
+// A whole page of rows renders slowly in jsdom on a busy machine: wait longer than the default
+// second before deciding something did not appear.
+configure({ asyncUtilTimeout: 4000 });
 
 const BASE_START = 1_795_591_677; // 2026-11-25 14:27:57 in Ho Chi Minh City
 
@@ -221,12 +225,12 @@ function installLayoutStubs() {
 export function renderCallsPage({
   url = "/",
   language = "vi",
-  header,
+  alongside,
 }: {
   url?: string;
   language?: Language;
-  /** What the app shows above the page (the app's header), for app-level tests. */
-  header?: ReactNode;
+  /** What the app shows with the page (its header, the drawer), for app-level tests. */
+  alongside?: ReactNode;
 } = {}) {
   installLayoutStubs();
   localStorage.clear();
@@ -237,7 +241,7 @@ export function renderCallsPage({
   const view = render(
     <QueryClientProvider client={queryClient}>
       <PreferencesProvider initial={{ language, timeZoneMode: "call-center" }}>
-        {header}
+        {alongside}
         <CallsPage />
       </PreferencesProvider>
     </QueryClientProvider>,

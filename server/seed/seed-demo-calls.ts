@@ -1,0 +1,146 @@
+/**
+ * Fills a call store with demo calls: the generator's calls go to the store's writer in
+ * batches, so memory stays flat whatever the number of calls, and the filter values the calls
+ * cannot label themselves (tag names, agents without calls yet) get their labels.
+ *
+ * Large seeds run the generator (and the writer's JavaScript half) in a worker thread while the
+ * main thread writes: a million calls in well under two minutes on two cores.
+ */
+import { on } from "node:events";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import {
+  type PreparedCalls,
+  upsertFilterValues,
+  writePreparedCalls,
+} from "../store/call-writer.ts";
+import type { Store } from "../store/open-store.ts";
+import { DEMO_TAG_LIST } from "./call-tags.ts";
+import { buildDemoStaff } from "./directory.ts";
+import { type GenerateDemoCallsOptions, generateDemoCalls } from "./generate-calls.ts";
+import { preparedDemoCallBatches } from "./prepared-batches.ts";
+import type { SeedWorkerData, SeedWorkerMessage } from "./seed-worker.ts";
+
+/** The seed `npm start` and `npm run seed` use unless told otherwise. */
+export const DEFAULT_DEMO_SEED = 20261125;
+
+/** Calls per transaction: commits are rare, and a batch's JSON stays some megabytes. */
+export const SEED_BATCH_SIZE = 5_000;
+
+/** Below this, starting a worker thread costs more than it saves. */
+const WORKER_THRESHOLD = 20_000;
+
+export type SeedDemoCallsOptions = {
+  calls: number;
+  seed?: number;
+  /** The end of the 90-day history; the current time by default. */
+  now?: Date;
+  /** Called after each batch with the number of calls written so far. */
+  onProgress?: (written: number) => void;
+  /** Generate in a worker thread; by default for 20 000 calls or more. */
+  inWorker?: boolean;
+};
+
+export async function seedDemoCalls(
+  store: Store,
+  options: SeedDemoCallsOptions,
+): Promise<{ calls: number; milliseconds: number }> {
+  const started = performance.now();
+  const generation: GenerateDemoCallsOptions = {
+    count: options.calls,
+    seed: options.seed ?? DEFAULT_DEMO_SEED,
+    now: options.now ?? new Date(),
+  };
+  // Checked here, not only in the worker, so that bad options fail with their own message.
+  generateDemoCalls(generation);
+
+  await upsertFilterValues(store.db, [
+    ...DEMO_TAG_LIST.map((tag) => ({ kind: "tag", value: tag.id, label: tag.name })),
+    ...buildDemoStaff(generation.seed).agents.map((agent) => ({
+      kind: "agent",
+      value: agent.extension,
+      label: agent.fullName,
+    })),
+  ]);
+
+  const inWorker = options.inWorker ?? options.calls >= WORKER_THRESHOLD;
+  let written = 0;
+  await withBulkLoadPragmas(store, async () => {
+    const batches = inWorker ? preparedInWorker(generation) : preparedInline(generation);
+    for await (const prepared of batches) {
+      await writePreparedCalls(store.db, prepared);
+      written += prepared.received;
+      options.onProgress?.(written);
+    }
+  });
+  return { calls: written, milliseconds: Math.round(performance.now() - started) };
+}
+
+async function* preparedInline(options: GenerateDemoCallsOptions): AsyncGenerator<PreparedCalls> {
+  yield* preparedDemoCallBatches(options, SEED_BATCH_SIZE);
+}
+
+async function* preparedInWorker(options: GenerateDemoCallsOptions): AsyncGenerator<PreparedCalls> {
+  const worker = startSeedWorker({
+    kind: "demo-seed",
+    calls: options.count,
+    seed: options.seed,
+    now: options.now.getTime(),
+    batchSize: SEED_BATCH_SIZE,
+    // One batch being written, one ready, one being prepared.
+    ahead: 2,
+  });
+  const stopped = new AbortController();
+  worker.once("exit", (code) => {
+    stopped.abort(new Error(`The demo-seed worker stopped early (exit code ${code})`));
+  });
+  try {
+    for await (const [message] of on(worker, "message", { signal: stopped.signal })) {
+      const received = message as SeedWorkerMessage;
+      if (received.kind === "done") return;
+      worker.postMessage("next");
+      yield received.prepared;
+    }
+  } finally {
+    worker.removeAllListeners("exit");
+    await worker.terminate();
+  }
+}
+
+/**
+ * The worker runs seed-worker.ts. Node does not pass a TypeScript loader on to worker threads,
+ * so the worker registers tsx (a dependency; `npm start` runs on it) before importing it.
+ */
+function startSeedWorker(data: SeedWorkerData): Worker {
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const tsconfig = fileURLToPath(new URL("../../tsconfig.json", import.meta.url));
+  const entry = new URL("./seed-worker.ts", import.meta.url).href;
+  const bootstrap = `
+    import(${JSON.stringify(tsx)})
+      .then(({ register }) => {
+        register({ tsconfig: ${JSON.stringify(tsconfig)} });
+        return import(${JSON.stringify(entry)});
+      })`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+/**
+ * Bulk loading settings, restored afterwards. SQLite skips fsync, and when no other connection
+ * has the file open it keeps a rollback journal instead of the write-ahead log, which writes
+ * every page twice (log, then checkpoint). A crash of the machine (not of the process) mid-seed
+ * could damage the file, which for demo data only means seeding again.
+ */
+async function withBulkLoadPragmas(store: Store, load: () => Promise<void>): Promise<void> {
+  const { sqlite } = store;
+  const synchronous = sqlite.pragma("synchronous", { simple: true });
+  const journalMode = sqlite.pragma("journal_mode", { simple: true });
+  sqlite.pragma("synchronous = OFF");
+  // Leaving WAL needs the file to itself; otherwise SQLite keeps WAL and says so, which is fine.
+  sqlite.pragma("journal_mode = DELETE");
+  try {
+    await load();
+  } finally {
+    sqlite.pragma(`journal_mode = ${String(journalMode)}`);
+    sqlite.pragma(`synchronous = ${Number(synchronous)}`);
+  }
+}

@@ -1,47 +1,132 @@
 /**
- * The call drawer: one call's facts, its recording and its legs, beside the table. It is a
- * non-modal dialog (the table stays usable): focus moves into it on open and back on close; Esc
- * closes; Alt+↑ / Alt+↓ step to the previous / next call without closing.
+ * The call drawer: one call's summary, recording, leg timeline and every field, beside the table.
+ *
+ * Accessibility: a non-modal dialog (role="dialog", aria-modal="false") labelled by its title and
+ * described by the call's one-line identity. Non-modal because the table beside it stays usable
+ * (a supervisor moves from call to call without closing); a dialog rather than a complementary
+ * landmark because it opens on request and takes focus, and screen readers announce a dialog's
+ * name when focus enters it. Focus moves to the drawer when it opens and back to what had it
+ * (the table's row) when it closes; it is not trapped.
+ *
+ * Keys: Esc closes. Next/previous call: J / K (the table's, which work anywhere on the page
+ * outside text fields) and Alt+↓ / Alt+↑ here. The player's keys (Space, ←/→, Shift+←/→) act
+ * while focus is in the player, and also on the drawer itself right after it opens, so "open a
+ * call, press Space" plays it. Neither set clashes with the other.
+ *
+ * Code splitting: this module is loaded lazily by the app shell; the player (wavesurfer.js) and
+ * the timeline (recharts) are lazy chunks of their own, fetched as soon as the drawer opens.
  */
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronDown, ChevronUp, X } from "lucide-react";
-import { type ReactNode, useEffect, useRef } from "react";
-import type { CallLeg, CallListItem } from "@/contract/call.ts";
+import {
+  Component,
+  type KeyboardEvent,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { Button } from "@/components/ui/button.tsx";
+import type { CallDetailEnvelope } from "@/contract/call.ts";
+import { hasRecording, toUnixSeconds } from "@/contract/call-derivations.ts";
 import { ApiError } from "@/lib/api-client.ts";
-import { CALL_DIRECTION_LABELS, CALL_STATUS_LABELS } from "@/lib/call-vocabulary.ts";
-import { formatDateTime, formatDuration, formatPhoneNumber, formatVnd } from "@/lib/format.ts";
+import { formatDateTime, formatPhoneNumber } from "@/lib/format.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { usePreferences } from "@/lib/i18n/preferences.tsx";
 import { callDetailQueries } from "../api/call-detail-queries.ts";
+import { labelLanes } from "../lib/lane-labels.ts";
+import { computeLegTimeline, type LegTimeline } from "../lib/leg-lanes.ts";
+import { buildDirectory } from "../lib/people.ts";
+import { createPlayback, type Playback } from "../lib/playback.ts";
 import { callDetailMessages } from "../messages.ts";
+import { CallFields } from "./call-fields.tsx";
+import { CallSummary } from "./call-summary.tsx";
+import { LegsTable } from "./legs-table.tsx";
+import { PlaybackContext } from "./playback-context.tsx";
+import { StatusBadge } from "./status-badge.tsx";
+
+const loadPlayer = () => import("./recording-player.tsx");
+const loadTimeline = () => import("./leg-timeline.tsx");
+const RecordingPlayer = lazy(loadPlayer);
+const LegTimelineChart = lazy(loadTimeline);
 
 export type CallDrawerProps = {
   transactionId: string;
+  /** Where the recording starts, in seconds (the URL's `t`). */
   initialTime: number | undefined;
   onClose: () => void;
   onNavigate: (direction: "next" | "previous") => void;
 };
 
+/** One call's playback; speed and volume carry over from the call before. */
+function usePlaybackFor(transactionId: string, initialTime: number | undefined): Playback {
+  const [session, setSession] = useState(() => ({
+    transactionId,
+    playback: createPlayback({ time: initialTime ?? 0 }),
+  }));
+  if (session.transactionId === transactionId) return session.playback;
+  const { rate, volume, muted } = session.playback.getState();
+  const next = {
+    transactionId,
+    playback: createPlayback({ time: initialTime ?? 0, rate, volume, muted }),
+  };
+  setSession(next);
+  return next.playback;
+}
+
 export function CallDrawer({ transactionId, initialTime, onClose, onNavigate }: CallDrawerProps) {
   const messages = useMessages(callDetailMessages);
   const detail = useQuery(callDetailQueries.detail(transactionId));
+  const playback = usePlaybackFor(transactionId, initialTime);
   const dialogRef = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  // A new `t` for the call already open (a pasted link, Back): go there.
+  const shownTime = useRef(initialTime);
+  useEffect(() => {
+    if (initialTime !== undefined && initialTime !== shownTime.current) playback.seek(initialTime);
+    shownTime.current = initialTime;
+  }, [initialTime, playback]);
 
   useEffect(() => {
     const previouslyFocused =
       document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.focus();
-    return () => previouslyFocused?.focus();
+    dialogRef.current?.focus({ preventScroll: true });
+    // The charts' and player's code is needed in a moment: fetch it alongside the call.
+    void loadPlayer().catch(() => undefined);
+    void loadTimeline().catch(() => undefined);
+    return () => {
+      if (previouslyFocused?.isConnected) previouslyFocused.focus({ preventScroll: true });
+    };
   }, []);
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === "Escape") {
+      event.preventDefault();
       event.stopPropagation();
       onClose();
-    } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      return;
+    }
+    if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
       event.preventDefault();
       onNavigate(event.key === "ArrowDown" ? "next" : "previous");
+      return;
     }
+    // Focus on the drawer itself (as it is on opening): the player's keys.
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    const step = event.shiftKey ? 10 : 5;
+    if (event.key === " ") playback.toggle();
+    else if (event.key === "ArrowLeft") playback.skip(-step);
+    else if (event.key === "ArrowRight") playback.skip(step);
+    else return;
+    event.preventDefault();
   };
 
   return (
@@ -49,26 +134,57 @@ export function CallDrawer({ transactionId, initialTime, onClose, onNavigate }: 
       ref={dialogRef}
       role="dialog"
       aria-modal="false"
-      aria-label={messages.title}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
       tabIndex={-1}
       onKeyDown={onKeyDown}
-      className="flex h-full min-h-0 flex-col outline-none"
+      className="flex h-full min-h-0 flex-col bg-white outline-none"
     >
-      <header className="flex items-center gap-1 border-b border-slate-200 px-3 py-2">
-        <h2 className="mr-auto text-sm font-semibold">{messages.title}</h2>
-        <IconButton label={messages.previous} onClick={() => onNavigate("previous")}>
-          <ChevronUp className="size-4" aria-hidden />
-        </IconButton>
-        <IconButton label={messages.next} onClick={() => onNavigate("next")}>
-          <ChevronDown className="size-4" aria-hidden />
-        </IconButton>
-        <IconButton label={messages.close} onClick={onClose}>
-          <X className="size-4" aria-hidden />
-        </IconButton>
-      </header>
+      <div className="flex items-start gap-1 border-b border-slate-200 px-4 py-2">
+        <div className="mr-auto min-w-0">
+          <h2 id={titleId} className="text-[15px] font-semibold">
+            {messages.title}
+          </h2>
+          <div id={descriptionId} className="text-[13px] text-slate-600">
+            {detail.data ? <CallIdentity envelope={detail.data} /> : null}
+          </div>
+        </div>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={messages.previous}
+          title={`${messages.previous} (K, Alt+↑)`}
+          aria-keyshortcuts="K Alt+ArrowUp"
+          onClick={() => onNavigate("previous")}
+        >
+          <ChevronUp className="size-4" aria-hidden="true" />
+        </Button>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={messages.next}
+          title={`${messages.next} (J, Alt+↓)`}
+          aria-keyshortcuts="J Alt+ArrowDown"
+          onClick={() => onNavigate("next")}
+        >
+          <ChevronDown className="size-4" aria-hidden="true" />
+        </Button>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={messages.close}
+          title={`${messages.close} (Esc)`}
+          aria-keyshortcuts="Escape"
+          onClick={onClose}
+        >
+          <X className="size-4" aria-hidden="true" />
+        </Button>
+      </div>
+      <p className="sr-only">{messages.keyboardHelp}</p>
+      <Announcement transactionId={transactionId} envelope={detail.data} />
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3 text-[13px]">
         {detail.isPending ? (
-          <p role="status">{messages.loading}</p>
+          <DetailSkeleton />
         ) : detail.isError ? (
           <div role="alert" className="space-y-2">
             <p>
@@ -76,168 +192,207 @@ export function CallDrawer({ transactionId, initialTime, onClose, onNavigate }: 
                 ? messages.notFound
                 : messages.failed}
             </p>
-            <button
-              type="button"
-              className="rounded border px-2 py-1"
-              onClick={() => detail.refetch()}
-            >
-              {messages.retry}
-            </button>
+            <div className="flex gap-2">
+              {!(detail.error instanceof ApiError && detail.error.status === 404) && (
+                <Button onClick={() => void detail.refetch()}>{messages.retry}</Button>
+              )}
+              <Button onClick={onClose}>{messages.close}</Button>
+            </div>
           </div>
         ) : (
-          <CallDetails
-            call={detail.data.payload}
-            legs={detail.data.call_stacks}
-            initialTime={initialTime}
-          />
+          <PlaybackContext value={playback}>
+            <CallDetails key={transactionId} envelope={detail.data} />
+          </PlaybackContext>
         )}
       </div>
     </div>
   );
 }
 
-function IconButton({
-  label,
-  onClick,
-  children,
-}: {
-  label: string;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      onClick={onClick}
-      className="rounded p-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600"
-    >
-      {children}
-    </button>
-  );
-}
-
-function CallDetails({
-  call,
-  legs,
-  initialTime,
-}: {
-  call: CallListItem;
-  legs: CallLeg[];
-  initialTime: number | undefined;
-}) {
+function DetailSkeleton() {
   const messages = useMessages(callDetailMessages);
-  const { language, timeZone } = usePreferences();
-  const field = messages.fields;
-  const agentName =
-    call.create_by?.name && call.create_by.name !== "create_default_by_tenant"
-      ? call.create_by.name
-      : call.user[0]?.full_name;
-  const rows: [string, ReactNode][] = [
-    [
-      field.start,
-      formatDateTime(
-        call.time_start_call > 1e12 ? call.time_start_call / 1000 : call.time_start_call,
-        timeZone,
-      ),
-    ],
-    [field.direction, CALL_DIRECTION_LABELS[language][call.direction]],
-    [field.status, CALL_STATUS_LABELS[language][call.status]],
-    [field.customer, call.customer?.full_name ?? "—"],
-    [field.phone, formatPhoneNumber(call.phone_number) || "—"],
-    [field.agent, agentName ? `${agentName}${call.sip_user ? ` (${call.sip_user})` : ""}` : "—"],
-    [field.hotline, formatPhoneNumber(call.sip_number) || "—"],
-    [field.duration, formatDuration(call.duration)],
-    [field.talk, formatDuration(call.bill_sec)],
-    [field.wait, formatDuration(call.answer_sec)],
-    [field.price, formatVnd(call.call_out_price, language)],
-    [field.hangup, call.hangup_cause ?? "—"],
-    [field.endedBy, call.endby_name ?? "—"],
-    [field.note, call.note ?? "—"],
-    [field.id, <span className="font-mono text-xs">{call.transaction_id}</span>],
-  ];
-  const hasRecording =
-    Boolean(call.recording_file_url || call.recording_file) && call.record_seconds > 0;
   return (
-    <div className="space-y-4">
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <section aria-label={messages.recording}>
-        <h3 className="mb-1 font-semibold">{messages.recording}</h3>
-        {hasRecording ? (
-          // biome-ignore lint/a11y/useMediaCaption: call recordings have no captions to offer
-          <audio
-            controls
-            preload="metadata"
-            className="w-full"
-            src={`/api/recordings/${encodeURIComponent(call.transaction_id)}${initialTime ? `#t=${initialTime}` : ""}`}
-          />
-        ) : (
-          <p className="text-slate-500">{messages.noRecording}</p>
-        )}
-      </section>
-      <LegsTable legs={legs} />
+    <div role="status" className="space-y-3">
+      <span className="sr-only">{messages.loading}</span>
+      <div aria-hidden="true" className="h-12 animate-pulse rounded-md bg-slate-100" />
+      <div aria-hidden="true" className="h-24 animate-pulse rounded-md bg-slate-100" />
+      <div aria-hidden="true" className="h-32 animate-pulse rounded-md bg-slate-100" />
     </div>
   );
 }
 
-function LegsTable({ legs }: { legs: CallLeg[] }) {
+/** "Nguyễn Văn A · 0983 223 566 · 25/11/2026 14:03:05", with the outcome badge. */
+function CallIdentity({ envelope }: { envelope: CallDetailEnvelope }) {
   const messages = useMessages(callDetailMessages);
-  if (legs.length === 0) return <p className="text-slate-500">{messages.noLegs}</p>;
-  const column = messages.leg;
-  const span = (from: number | null | undefined, to: number | null | undefined) =>
-    from && to && to >= from ? formatDuration(to - from) : "—";
+  const { timeZone } = usePreferences();
+  const call = envelope.payload;
+  const phone = formatPhoneNumber(call.phone_number);
   return (
-    <table className="w-full text-left tabular-nums">
-      <caption className="mb-1 text-left font-semibold">{messages.legs}</caption>
-      <thead className="text-slate-500">
-        <tr>
-          <th scope="col">{column.index}</th>
-          <th scope="col">{column.type}</th>
-          <th scope="col">{column.target}</th>
-          <th scope="col" className="text-right">
-            {column.wait}
-          </th>
-          <th scope="col" className="text-right">
-            {column.ring}
-          </th>
-          <th scope="col" className="text-right">
-            {column.talk}
-          </th>
-          <th scope="col">{column.outcome}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {legs.map((leg) => (
-          <tr key={leg.index} className="border-t border-slate-100">
-            <td>{leg.index}</td>
-            <td>{leg.type}</td>
-            <td>{leg.to ?? "—"}</td>
-            <td className="text-right">{span(leg.at, leg.ringing_at)}</td>
-            <td className="text-right">{span(leg.ringing_at, leg.answer_at || leg.bye_at)}</td>
-            <td className="text-right">{leg.answer_at ? span(leg.answer_at, leg.bye_at) : "—"}</td>
-            <td>
-              {leg.is_answer
-                ? messages.legAnswered
-                : leg.is_busy
-                  ? messages.legBusy
-                  : leg.is_dnd
-                    ? messages.legDnd
-                    : leg.is_online === false
-                      ? messages.legOffline
-                      : messages.legNotAnswered}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+      <StatusBadge status={call.status} />
+      <span className="font-medium text-slate-800">
+        {call.customer?.full_name ?? messages.unknownCustomer}
+      </span>
+      {phone && <span className="tabular-nums">{phone}</span>}
+      <span className="tabular-nums">
+        {formatDateTime(toUnixSeconds(call.time_start_call), timeZone)}
+      </span>
+    </span>
+  );
+}
+
+/** Says which call is shown after next/previous, when focus stays on the button pressed. */
+function Announcement({
+  transactionId,
+  envelope,
+}: {
+  transactionId: string;
+  envelope: CallDetailEnvelope | undefined;
+}) {
+  const messages = useMessages(callDetailMessages);
+  const { timeZone } = usePreferences();
+  const [firstId] = useState(transactionId);
+  const call = envelope?.payload;
+  const text =
+    call && transactionId !== firstId && call.transaction_id === transactionId
+      ? messages.callLoaded(
+          call.customer?.full_name ?? (formatPhoneNumber(call.phone_number) || "—"),
+          formatDateTime(toUnixSeconds(call.time_start_call), timeZone),
+        )
+      : "";
+  return (
+    <p aria-live="polite" className="sr-only">
+      {text}
+    </p>
+  );
+}
+
+function CallDetails({ envelope }: { envelope: CallDetailEnvelope }) {
+  const messages = useMessages(callDetailMessages);
+  const { language } = usePreferences();
+  const queryClient = useQueryClient();
+  const call = envelope.payload;
+  const directoryQuery = useQuery(callDetailQueries.directory());
+  const agents = directoryQuery.data?.agents;
+  const directory = useMemo(() => buildDirectory(call, agents), [call, agents]);
+  const tagNames = useMemo(
+    () =>
+      new Map(
+        (directoryQuery.data?.tags ?? []).flatMap((tag) =>
+          tag.label ? [[tag.value, tag.label] as const] : [],
+        ),
+      ),
+    [directoryQuery.data],
+  );
+  const timeline = useMemo(
+    () => computeLegTimeline(envelope.call_stacks, call.time_start_call, call.time_end_call),
+    [envelope.call_stacks, call.time_start_call, call.time_end_call],
+  );
+  const labels = useMemo(
+    () => labelLanes(timeline.lanes, directory, language),
+    [timeline, directory, language],
+  );
+  const withRecording = hasRecording(call);
+  const recordingOffset = withRecording ? recordingStart(call, timeline) : null;
+
+  useEffect(() => {
+    // The waveform is wanted as soon as the player's code arrives: ask for it now.
+    if (withRecording) void queryClient.prefetchQuery(callDetailQueries.peaks(call.transaction_id));
+  }, [withRecording, call.transaction_id, queryClient]);
+
+  return (
+    <div className="space-y-5">
+      <CallSummary call={call} timeline={timeline} directory={directory} />
+
+      <section aria-labelledby="call-detail-recording" className="space-y-2">
+        <h3 id="call-detail-recording" className="font-semibold">
+          {messages.recording.heading}
+        </h3>
+        {withRecording ? (
+          <PanelBoundary>
+            <Suspense fallback={<PanelLoading label={messages.recording.loading} height={150} />}>
+              <RecordingPlayer transactionId={call.transaction_id} />
+            </Suspense>
+          </PanelBoundary>
+        ) : (
+          <p className="text-slate-600">{messages.recording.none}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="call-detail-timeline" className="space-y-2">
+        <h3 id="call-detail-timeline" className="font-semibold">
+          {messages.timeline.heading}
+        </h3>
+        {timeline.lanes.length === 0 ? (
+          <p className="text-slate-600">{messages.timeline.noLegs}</p>
+        ) : (
+          <>
+            <p className="text-[12px] text-slate-500">{messages.timeline.keys}</p>
+            <PanelBoundary>
+              <Suspense
+                fallback={
+                  <PanelLoading label={messages.loading} height={40 + 38 * timeline.lanes.length} />
+                }
+              >
+                <LegTimelineChart
+                  timeline={timeline}
+                  labels={labels}
+                  recordingOffset={recordingOffset}
+                />
+              </Suspense>
+            </PanelBoundary>
+            <details className="text-[12px]">
+              <summary className="cursor-pointer text-slate-600 select-none">
+                {messages.timeline.asTable}
+              </summary>
+              <LegsTable timeline={timeline} labels={labels} />
+            </details>
+          </>
+        )}
+      </section>
+
+      <CallFields envelope={envelope} lookups={{ directory, tagNames }} />
+    </div>
+  );
+}
+
+/**
+ * Seconds on the timeline's axis where the recording's second 0 is: recordings start when the
+ * call is first answered (`time_start_to_answer`, or the first answered leg).
+ */
+function recordingStart(call: CallDetailEnvelope["payload"], timeline: LegTimeline): number | null {
+  const answeredAt =
+    call.time_start_to_answer && call.time_start_to_answer > 0
+      ? toUnixSeconds(call.time_start_to_answer)
+      : (timeline.lanes.find((lane) => lane.times.answerAt !== null)?.times.answerAt ?? null);
+  return answeredAt === null ? null : answeredAt - timeline.origin;
+}
+
+function PanelLoading({ label, height }: { label: string; height: number }) {
+  return (
+    <div role="status" className="animate-pulse rounded-md bg-slate-100" style={{ height }}>
+      <span className="sr-only">{label}</span>
+    </div>
+  );
+}
+
+/** A chunk that fails to load (a deploy replaced it) costs one panel, not the drawer. */
+class PanelBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <PanelFailed /> : this.props.children;
+  }
+}
+
+function PanelFailed() {
+  const messages = useMessages(callDetailMessages);
+  return (
+    <p role="alert" className="text-slate-600">
+      {messages.panelFailed}
+    </p>
   );
 }
 

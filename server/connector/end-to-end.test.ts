@@ -3,17 +3,16 @@
  * fields, their details carry the legs, a webhook lands beside them, and a recording plays
  * through our server with the vendor's credential kept on our side.
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callDetailEnvelopeSchema, callListEnvelopeSchema } from "@/contract/call.ts";
 import { buildApp } from "../app.ts";
-import { webhookRoutes } from "../routes/webhooks.ts";
-import { findRecordingFacts } from "../store/call-reader.ts";
 import type { Store } from "../store/open-store.ts";
 import { openTemporaryStore } from "../test/call-builder.ts";
+import { createOmicallConnector } from "./connector.ts";
 import { cdrWebhookBody, type FakeUpstream, startFakeUpstream } from "./fake-upstream.ts";
 import { OmicallClient } from "./omicall-client.ts";
-import { sendRemoteRecording } from "./remote-recording.ts";
 import { syncCalls } from "./sync.ts";
 
 const SECRET = "e2e-webhook-secret-0123456789";
@@ -34,22 +33,20 @@ beforeAll(async () => {
     sinceMs: fake.callTimeRange().firstMs - 1000,
     untilMs: fake.callTimeRange().lastMs + 1000,
   });
-  app = await buildApp({ store });
-  await app.register(webhookRoutes, { store, secret: SECRET });
-  app.post("/e2e/echo", async (request) => ({ received: request.body }));
-  // The wiring the recordings route gets for a non-demo call (see the connector's report).
-  await app.register(async (scope) => {
-    scope.get(
-      "/e2e/recordings/:id",
-      async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
-        const facts = await findRecordingFacts(store.db, request.params.id);
-        if (!facts?.recording_file_url) return reply.code(404).send();
-        return sendRemoteRecording(request, reply, facts.recording_file_url, {
-          vendor: { origin: fake.url, accessToken: (signal) => client.accessToken(signal) },
-        });
-      },
-    );
+  // The server's own wiring: the connector from the environment gives the webhook route and
+  // the vendor credential the recordings route streams with.
+  const connector = createOmicallConnector({
+    store,
+    logger: pino({ level: "silent" }),
+    environment: {
+      OMICALL_BASE_URL: fake.url,
+      OMICALL_API_KEY: fake.apiKey,
+      OMICALL_WEBHOOK_SECRET: SECRET,
+    },
+    schedule: false,
   });
+  app = await buildApp({ store, connector });
+  app.post("/e2e/echo", async (request) => ({ received: request.body }));
 }, 60_000);
 
 afterAll(async () => {
@@ -80,7 +77,7 @@ describe("synced calls in the dashboard", () => {
   it("plays a synced call's recording with ranges, without the vendor's credential", async () => {
     const call = fake.calls.find((entry) => entry.call.record_seconds > 0)!.call;
     const response = await app.inject({
-      url: `/e2e/recordings/${call.transaction_id}`,
+      url: `/api/recordings/${call.transaction_id}`,
       headers: { range: "bytes=0-43" },
     });
     expect(response.statusCode).toBe(206);

@@ -128,7 +128,7 @@ try {
 
   const exportStarted = performance.now();
   const csv = Buffer.from(
-    await get("/api/call_transaction/export?" + new URLSearchParams(mixes[1]!.query).toString()),
+    await get(`/api/call_transaction/export?${new URLSearchParams(mixes[1]!.query).toString()}`),
   );
   const exportSeconds = (performance.now() - exportStarted) / 1000;
   const exportRows = csv.toString("utf8").split("\r\n").length - 2;

@@ -19,7 +19,9 @@ try {
   await page.screenshot({ path: `${outputDirectory}/calls-table.png` });
 
   // The drawer on a call that rang several agents and was transferred.
-  const response = await fetch(`${server.url}/api/call_transaction/list?transferred=true&has_recording=true&size=20`);
+  const response = await fetch(
+    `${server.url}/api/call_transaction/list?transferred=true&has_recording=true&size=20`,
+  );
   const calls = callListEnvelopeSchema.parse(await response.json()).payload.items;
   const multiLeg = calls.find((call) => call.agents_rung >= 3) ?? calls[0];
   if (multiLeg) {

@@ -12,7 +12,7 @@ export async function findRecordingSource(
   transactionId: string,
 ): Promise<RecordingSource | null> {
   const facts = await findRecordingFacts(store.db, transactionId);
-  if (!facts || facts.has_recording !== 1 || !(facts.record_seconds > 0)) return null;
+  if (facts?.has_recording !== 1 || !(facts.record_seconds > 0)) return null;
   if (facts.tenant_id === DEMO_TENANT_ID) {
     return { kind: "synthetic", transactionId, seconds: facts.record_seconds };
   }

@@ -18,7 +18,7 @@ import {
   unsatisfiedContentRange,
 } from "../recordings/http-range.ts";
 import { LruCache } from "../recordings/lru-cache.ts";
-import { openRecordingAsset, type RecordingAsset } from "../recordings/recording-asset.ts";
+import { openRecordingAsset } from "../recordings/recording-asset.ts";
 import type { RecordingSource } from "../recordings/recording-source.ts";
 
 export type { RecordingSource };

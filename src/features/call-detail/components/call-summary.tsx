@@ -43,7 +43,6 @@ export function CallSummary({
             {transfers.map((transfer, index) => {
               const at = transfer.at === null ? null : toUnixSeconds(transfer.at);
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: transfers have no ids and never reorder
                 <li key={index}>
                   {transfer.fromUser || transfer.toUser
                     ? messages.transfers.entry(person(transfer.fromUser), person(transfer.toUser))

@@ -141,7 +141,6 @@ function StaffList({ people }: { people: CallUser[] }) {
   return (
     <ol className="space-y-0.5">
       {people.map((person, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the staff list has no ids and never reorders
         <li key={index}>
           <span className="sr-only">{messages.staffEntry(index + 1)}: </span>
           {person.full_name ?? EMPTY}
@@ -179,7 +178,6 @@ function TransferList({ transfers, directory }: { transfers: unknown; directory?
   return (
     <ol className="space-y-0.5">
       {readTransfers({ transfer_histories: transfers }).map((transfer, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: transfers have no ids and never reorder
         <li key={index}>
           {transfer.fromUser || transfer.toUser ? (
             <>

@@ -31,6 +31,7 @@ import {
   useState,
 } from "react";
 import { Button } from "@/components/ui/button.tsx";
+import { StatusBadge } from "@/components/ui/call-status-badge.tsx";
 import type { CallDetailEnvelope } from "@/contract/call.ts";
 import { hasRecording, toUnixSeconds } from "@/contract/call-derivations.ts";
 import { ApiError } from "@/lib/api-client.ts";
@@ -47,7 +48,6 @@ import { CallFields } from "./call-fields.tsx";
 import { CallSummary } from "./call-summary.tsx";
 import { LegsTable } from "./legs-table.tsx";
 import { PlaybackContext } from "./playback-context.tsx";
-import { StatusBadge } from "./status-badge.tsx";
 
 const loadPlayer = () => import("./recording-player.tsx");
 const loadTimeline = () => import("./leg-timeline.tsx");

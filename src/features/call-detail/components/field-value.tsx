@@ -1,4 +1,6 @@
 /** One field's value, formatted for reading; nothing (null, "", []) is "—". */
+
+import { StatusBadge } from "@/components/ui/call-status-badge.tsx";
 import type { CallDirection, CallStatus, CallUser } from "@/contract/call.ts";
 import { CALL_DIRECTIONS, CALL_STATUSES, NO_AGENT_CREATOR_NAME } from "@/contract/call.ts";
 import { toUnixSeconds } from "@/contract/call-derivations.ts";
@@ -9,7 +11,6 @@ import { usePreferences } from "@/lib/i18n/preferences.tsx";
 import { type FieldKind, isEmptyValue } from "../lib/call-fields.ts";
 import { type Directory, readTransfers } from "../lib/people.ts";
 import { callDetailMessages } from "../messages.ts";
-import { StatusBadge } from "./status-badge.tsx";
 
 export const EMPTY = "—";
 

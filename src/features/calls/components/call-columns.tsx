@@ -3,6 +3,7 @@
  * list endpoint's sort fields, so the table's sorting state and the URL's `sort` map one to one.
  * Cells are small components: they read the language and time zone from context.
  */
+
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -14,28 +15,19 @@ import {
 import { clsx } from "clsx";
 import {
   ArrowLeftRight,
-  Ban,
-  CircleAlert,
-  CircleCheck,
   LoaderCircle,
   type LucideIcon,
   Pause,
   PhoneIncoming,
-  PhoneMissed,
   PhoneOutgoing,
   Play,
-  Voicemail,
 } from "lucide-react";
 import { createContext, useContext } from "react";
-import {
-  type CallDirection,
-  type CallListItem,
-  type CallStatus,
-  NO_AGENT_CREATOR_NAME,
-} from "@/contract/call.ts";
+import { StatusBadge } from "@/components/ui/call-status-badge.tsx";
+import { type CallDirection, type CallListItem, NO_AGENT_CREATOR_NAME } from "@/contract/call.ts";
 import { hasRecording } from "@/contract/call-derivations.ts";
 import { CALL_SORT_FIELDS, type CallSortField } from "@/contract/call-list-query.ts";
-import { CALL_DIRECTION_LABELS, CALL_STATUS_LABELS } from "@/lib/call-vocabulary.ts";
+import { CALL_DIRECTION_LABELS } from "@/lib/call-vocabulary.ts";
 import {
   formatDateTime,
   formatDuration,
@@ -180,32 +172,6 @@ export function Direction({ direction }: { direction: CallDirection }) {
     <span className="inline-flex items-center gap-1.5">
       <Icon aria-hidden="true" className="size-3.5 shrink-0 text-slate-500" />
       {CALL_DIRECTION_LABELS[language][direction]}
-    </span>
-  );
-}
-
-export const STATUS_ICONS: Record<CallStatus, LucideIcon> = {
-  answered: CircleCheck,
-  missed: PhoneMissed,
-  voicemail: Voicemail,
-  busy: Ban,
-  failed: CircleAlert,
-};
-
-/** The outcome's colour, icon and word: never colour alone. */
-export function StatusBadge({ status }: { status: CallStatus }) {
-  const { language } = usePreferences();
-  const Icon = STATUS_ICONS[status];
-  return (
-    <span
-      className="inline-flex items-center gap-1 rounded-full px-1.5 text-[12px] leading-[18px] font-medium whitespace-nowrap"
-      style={{
-        color: `color-mix(in srgb, var(--status-${status}) 65%, black)`,
-        backgroundColor: `color-mix(in srgb, var(--status-${status}) 11%, white)`,
-      }}
-    >
-      <Icon aria-hidden="true" className="size-3.5" style={{ color: `var(--status-${status})` }} />
-      {CALL_STATUS_LABELS[language][status]}
     </span>
   );
 }

@@ -3,6 +3,7 @@
  * from the contract, the rest from /api/filters. Chips and selects share these labels.
  */
 import { useQuery } from "@tanstack/react-query";
+import { STATUS_ICONS } from "@/components/ui/call-status-badge.tsx";
 import type { SelectOption } from "@/components/ui/multi-select.tsx";
 import { CALL_DIRECTIONS, CALL_STATUSES } from "@/contract/call.ts";
 import type { FilterOptions } from "@/contract/filter-options.ts";
@@ -13,7 +14,6 @@ import { usePreferences } from "@/lib/i18n/preferences.tsx";
 import { callQueries } from "../api/call-queries.ts";
 import { HANGUP_CAUSE_LABELS, providerName } from "../messages.ts";
 import type { ListFilterKey } from "../search/calls-search.ts";
-import { STATUS_ICONS } from "./call-columns.tsx";
 
 export type FilterOptionLists = Record<ListFilterKey, SelectOption[]>;
 

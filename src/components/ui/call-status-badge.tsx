@@ -1,6 +1,6 @@
 /**
- * The outcome's colour, icon and word (never colour alone), as the table shows it. The table's
- * badge lives in another feature; this one matches it (same icons, same --status-* colours).
+ * A call's outcome as its colour, icon and word (never colour alone): the same badge in the
+ * table, the filters and the drawer, from the --status-* colours in styles.css.
  */
 import {
   Ban,
@@ -14,7 +14,7 @@ import type { CallStatus } from "@/contract/call.ts";
 import { CALL_STATUS_LABELS } from "@/lib/call-vocabulary.ts";
 import { usePreferences } from "@/lib/i18n/preferences.tsx";
 
-const STATUS_ICONS: Record<CallStatus, LucideIcon> = {
+export const STATUS_ICONS: Record<CallStatus, LucideIcon> = {
   answered: CircleCheck,
   missed: PhoneMissed,
   voicemail: Voicemail,

@@ -11,11 +11,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { callListQuerySchema } from "@/contract/call-list-query.ts";
-import { buildListQueries } from "../server/store/call-reader.ts";
+import { DEMO_TENANT_ID } from "../server/seed/demo-tenant.ts";
+import { buildListQueries, type CallScope } from "../server/store/call-reader.ts";
 import { openStore } from "../server/store/open-store.ts";
 import { startDashboardServer } from "../tests/browser/support/dashboard-server.ts";
 import { listMixes } from "./list-mixes.ts";
 import { summarize, type Timing, timeRepeatedly } from "./stats.ts";
+
+/** The bench reads as a supervisor of the demo tenant sees: all its calls. */
+const BENCH_SCOPE: CallScope = { tenantId: DEMO_TENANT_ID, agentExtension: null };
 
 const { values } = parseArgs({
   options: {
@@ -80,7 +84,11 @@ try {
   for (const mix of mixes) {
     const search = new URLSearchParams(mix.query).toString();
     const http = await timeRepeatedly(runs, () => get(`/api/call_transaction/list?${search}`));
-    const { count, page } = buildListQueries(store.db, callListQuerySchema.parse(mix.query));
+    const { count, page } = buildListQueries(
+      store.db,
+      callListQuerySchema.parse(mix.query),
+      BENCH_SCOPE,
+    );
     const countSql = count.compile();
     const pageSql = page.compile();
     const countStatement = store.sqlite.prepare(countSql.sql);

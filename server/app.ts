@@ -6,14 +6,17 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyError } from "fastify";
+import { callScopeOf, installAuthentication, viewerOf } from "./auth/authentication.ts";
 import type { OmicallConnector } from "./connector/connector.ts";
 import { sendApiError } from "./http/envelope.ts";
+import { installSecurityHeaders } from "./http/security-headers.ts";
 import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import { callRoutes } from "./routes/calls.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { filterRoutes } from "./routes/filters.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { recordingRoutes } from "./routes/recordings.ts";
+import { sessionRoutes } from "./routes/session.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import type { Store } from "./store/open-store.ts";
 
@@ -25,14 +28,20 @@ export type AppOptions = {
   connector?: OmicallConnector;
   /** A pino logger; tests run silent without one. */
   logger?: FastifyBaseLogger;
+  /** Sign-in attempts per address per minute (tests of the limit lower it). */
+  signInAttemptsPerMinute?: number;
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* (secure cookies, client address). */
+  trustProxy?: boolean;
 };
 
-export async function buildApp({ store, spaDirectory, logger, connector }: AppOptions) {
+export async function buildApp(options: AppOptions) {
+  const { store, spaDirectory, logger, connector } = options;
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // Query strings of a supervisor's filters stay small; anything huge is abuse or a bug.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   });
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
@@ -45,12 +54,18 @@ export async function buildApp({ store, spaDirectory, logger, connector }: AppOp
     );
   });
 
+  await installSecurityHeaders(app);
+  await installAuthentication(app, store);
+  await app.register(sessionRoutes, {
+    store,
+    signInAttemptsPerMinute: options.signInAttemptsPerMinute,
+  });
   await app.register(healthRoutes, { store });
   await app.register(callRoutes, { store });
   await app.register(exportRoutes, { store });
   await app.register(filterRoutes, { store });
   await app.register(recordingRoutes, {
-    findRecording: (id) => findRecordingSource(store, id),
+    findRecording: (id, request) => findRecordingSource(store, id, callScopeOf(viewerOf(request))),
     remoteRecording: connector?.recordingOptions ?? {},
   });
   // Its own body parsers and error handler stay inside this plugin (no fastify-plugin).

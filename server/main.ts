@@ -5,6 +5,8 @@
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { buildApp } from "./app.ts";
+import { DEMO_AGENT, DEMO_SUPERVISOR, ensureDemoUsers, holdsDemoCalls } from "./auth/demo-users.ts";
+import { pruneSessions } from "./auth/sessions.ts";
 import { readConfig } from "./config.ts";
 import { createOmicallConnector } from "./connector/connector.ts";
 import { seedDemoCalls } from "./seed/seed-demo-calls.ts";
@@ -29,11 +31,18 @@ if (existing.any === 0 && config.SEED_CALLS > 0 && !connector.config) {
   logger.info({ calls: seeded.calls, milliseconds: seeded.milliseconds }, "demo calls created");
 }
 
+const demoSignIn = (await holdsDemoCalls(store))
+  ? await ensureDemoUsers(store, config.DEMO_PASSWORD)
+  : null;
+await pruneSessions(store);
+
 const app = await buildApp({
   store,
   spaDirectory: fileURLToPath(new URL("../dist", import.meta.url)),
   logger,
   connector,
+  signInAttemptsPerMinute: config.SIGN_IN_ATTEMPTS_PER_MINUTE,
+  trustProxy: config.TRUST_PROXY,
 });
 
 const shutdown = async (signal: string) => {
@@ -55,4 +64,19 @@ const address = await app.listen({ port: config.PORT, host: config.HOST });
 const shownAddress = address.replace("://127.0.0.1", "://localhost");
 logger.info({ database: store.path }, `dashboard ready at ${shownAddress}`);
 // The one line a person starting the server looks for, whatever the log format.
-console.log(`\n  Call-history dashboard: ${shownAddress}\n`);
+console.log(`\n  Call-history dashboard: ${shownAddress}`);
+if (demoSignIn?.password) {
+  console.log(`  Sign in as ${DEMO_SUPERVISOR} / ${demoSignIn.password}`);
+  if (demoSignIn.agentExtension) {
+    console.log(
+      `  (or ${DEMO_AGENT} / the same password: only extension ${demoSignIn.agentExtension}'s calls)`,
+    );
+  }
+} else if (demoSignIn) {
+  console.log(
+    `  Sign in as ${DEMO_SUPERVISOR} (npm run user -- passwd ${DEMO_SUPERVISOR} sets a new password)`,
+  );
+} else {
+  console.log("  Users: npm run user -- add <username> --tenant <tenant id>");
+}
+console.log("");

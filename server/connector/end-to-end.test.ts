@@ -10,6 +10,7 @@ import { callDetailEnvelopeSchema, callListEnvelopeSchema } from "@/contract/cal
 import { buildApp } from "../app.ts";
 import type { Store } from "../store/open-store.ts";
 import { openTemporaryStore } from "../test/call-builder.ts";
+import { signedInInject } from "../test/signed-in.ts";
 import { createOmicallConnector } from "./connector.ts";
 import { cdrWebhookBody, type FakeUpstream, startFakeUpstream } from "./fake-upstream.ts";
 import { OmicallClient } from "./omicall-client.ts";
@@ -20,6 +21,7 @@ let fake: FakeUpstream;
 let store: Store;
 let cleanup: () => Promise<void>;
 let app: FastifyInstance;
+let inject: Awaited<ReturnType<typeof signedInInject>>;
 let client: OmicallClient;
 
 beforeAll(async () => {
@@ -46,6 +48,7 @@ beforeAll(async () => {
     schedule: false,
   });
   app = await buildApp({ store, connector });
+  inject = await signedInInject(app, store, { tenantId: fake.tenantId });
   app.post("/e2e/echo", async (request) => ({ received: request.body }));
 }, 60_000);
 
@@ -57,7 +60,7 @@ afterAll(async () => {
 
 describe("synced calls in the dashboard", () => {
   it("lists every synced call", async () => {
-    const response = await app.inject({ url: "/api/call_transaction/list?size=500" });
+    const response = await inject({ url: "/api/call_transaction/list?size=500" });
     expect(response.statusCode).toBe(200);
     const page = callListEnvelopeSchema.parse(response.json()).payload;
     expect(page.total_items).toBe(300);
@@ -67,7 +70,7 @@ describe("synced calls in the dashboard", () => {
 
   it("shows a call's legs in its detail", async () => {
     const entry = fake.calls[42]!;
-    const response = await app.inject({
+    const response = await inject({
       url: `/api/call_transaction/detail/${entry.call.transaction_id}`,
     });
     const detail = callDetailEnvelopeSchema.parse(response.json());
@@ -76,7 +79,7 @@ describe("synced calls in the dashboard", () => {
 
   it("plays a synced call's recording with ranges, without the vendor's credential", async () => {
     const call = fake.calls.find((entry) => entry.call.record_seconds > 0)!.call;
-    const response = await app.inject({
+    const response = await inject({
       url: `/api/recordings/${call.transaction_id}`,
       headers: { range: "bytes=0-43" },
     });
@@ -88,18 +91,16 @@ describe("synced calls in the dashboard", () => {
   it("takes an end-of-call webhook for a synced call without duplicating it", async () => {
     const entry = fake.calls[7]!;
     const body = cdrWebhookBody({ ...entry.call, note: "called back" }, 1);
-    const response = await app.inject({
+    const response = await inject({
       method: "POST",
       url: `/api/webhooks/omicall/${SECRET}`,
       payload: body,
     });
     expect(response.statusCode, response.body).toBe(200);
-    const list = await app.inject({ url: "/api/call_transaction/list?size=500" });
+    const list = await inject({ url: "/api/call_transaction/list?size=500" });
     expect(callListEnvelopeSchema.parse(list.json()).payload.total_items).toBe(300);
     const detail = callDetailEnvelopeSchema.parse(
-      (
-        await app.inject({ url: `/api/call_transaction/detail/${entry.call.transaction_id}` })
-      ).json(),
+      (await inject({ url: `/api/call_transaction/detail/${entry.call.transaction_id}` })).json(),
     );
     expect(detail.payload.note).toBe("called back");
     // The webhook carried no legs: the synced ones stay.
@@ -107,9 +108,9 @@ describe("synced calls in the dashboard", () => {
   });
 
   it("leaves the rest of the app's body parsing alone", async () => {
-    const echo = await app.inject({ method: "POST", url: "/e2e/echo", payload: { a: 1 } });
+    const echo = await inject({ method: "POST", url: "/e2e/echo", payload: { a: 1 } });
     expect(echo.json()).toEqual({ received: { a: 1 } });
-    const plain = await app.inject({
+    const plain = await inject({
       method: "POST",
       url: "/e2e/echo",
       headers: { "content-type": "application/x-unknown" },

@@ -8,18 +8,23 @@ import {
 import { buildApp } from "../app.ts";
 import { upsertFilterValues, writeCalls } from "../store/call-writer.ts";
 import type { Store } from "../store/open-store.ts";
-import { openTemporaryStore } from "../test/call-builder.ts";
+import { openTemporaryStore, TEST_TENANT_ID } from "../test/call-builder.ts";
 import { DAY0, HOUR, knownCalls } from "../test/known-calls.ts";
+import { signedInInject } from "../test/signed-in.ts";
 
 let store: Store;
 let cleanup: () => Promise<void>;
 let app: FastifyInstance;
+let inject: Awaited<ReturnType<typeof signedInInject>>;
 
 beforeAll(async () => {
   ({ store, cleanup } = await openTemporaryStore());
   await writeCalls(store.db, knownCalls);
-  await upsertFilterValues(store.db, [{ kind: "tag", value: "tag-vip", label: "VIP" }]);
+  await upsertFilterValues(store.db, [
+    { tenant_id: TEST_TENANT_ID, kind: "tag", value: "tag-vip", label: "VIP" },
+  ]);
   app = await buildApp({ store });
+  inject = await signedInInject(app, store);
 });
 
 afterAll(async () => {
@@ -28,7 +33,7 @@ afterAll(async () => {
 });
 
 async function list(query: string): Promise<CallListEnvelope> {
-  const response = await app.inject({ method: "GET", url: `/api/call_transaction/list?${query}` });
+  const response = await inject({ method: "GET", url: `/api/call_transaction/list?${query}` });
   expect(response.statusCode, response.body).toBe(200);
   return callListEnvelopeSchema.parse(response.json());
 }
@@ -199,7 +204,7 @@ describe("GET /api/call_transaction/list", () => {
     ["keyword=%00abc", "keyword"],
     ["status=missed&status=nonsense", "status"],
   ])("rejects %s with a 400 naming %s", async (query, parameter) => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: `/api/call_transaction/list?${query}`,
     });
@@ -218,7 +223,7 @@ describe("GET /api/call_transaction/list", () => {
 
 describe("GET /api/call_transaction/detail/:transaction_id", () => {
   it("answers the call with its legs ordered by index", async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: "/api/call_transaction/detail/call-a",
     });
@@ -236,7 +241,7 @@ describe("GET /api/call_transaction/detail/:transaction_id", () => {
   });
 
   it("keeps every vendor field of the stored record", async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: "/api/call_transaction/detail/call-c",
     });
@@ -246,7 +251,7 @@ describe("GET /api/call_transaction/detail/:transaction_id", () => {
   });
 
   it("answers an unknown id with a 404 in the envelope's error style", async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: "/api/call_transaction/detail/no-such-call",
     });
@@ -259,7 +264,7 @@ describe("GET /api/call_transaction/detail/:transaction_id", () => {
   });
 
   it("rejects a malformed id", async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: `/api/call_transaction/detail/${encodeURIComponent("a b;drop")}`,
     });
@@ -270,7 +275,7 @@ describe("GET /api/call_transaction/detail/:transaction_id", () => {
 
 describe("GET /api/filters", () => {
   it("offers the store's agents, hotlines, tags, providers and hangup causes", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/filters" });
+    const response = await inject({ method: "GET", url: "/api/filters" });
     expect(response.statusCode).toBe(200);
     const { payload } = response.json();
     expect(payload.agents).toEqual(
@@ -303,7 +308,7 @@ describe("GET /api/filters", () => {
 
 describe("GET /api/health", () => {
   it("says ok", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/health" });
+    const response = await inject({ method: "GET", url: "/api/health" });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok", store: "ok" });
   });
@@ -311,7 +316,7 @@ describe("GET /api/health", () => {
 
 describe("unknown API paths", () => {
   it("answer 404 in the envelope", async () => {
-    const response = await app.inject({ method: "GET", url: "/api/nothing-here" });
+    const response = await inject({ method: "GET", url: "/api/nothing-here" });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ status_code: -9999, message: "resource_not_found" });
   });

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import { TRANSACTION_ID_PATTERN } from "@/contract/call.ts";
 import { callListQuerySchema, describeQueryProblems } from "@/contract/call-list-query.ts";
+import { callScopeOf, viewerOf } from "../auth/authentication.ts";
 import { INSTANCE, sendApiError } from "../http/envelope.ts";
 import { findCallDetail, listCalls } from "../store/call-reader.ts";
 import type { Store } from "../store/open-store.ts";
@@ -37,7 +38,7 @@ export async function callRoutes(app: FastifyInstance, options: { store: Store }
       return sendApiError(reply, 400, "invalid_parameter", describeQueryProblems(parsed.error));
     }
     const query = parsed.data;
-    const { itemsJson, total } = await listCalls(db, query);
+    const { itemsJson, total } = await listCalls(db, query, callScopeOf(viewerOf(request)));
     const totalPages = Math.ceil(total / query.size);
     const pageFields = {
       page_number: query.page,
@@ -69,7 +70,8 @@ export async function callRoutes(app: FastifyInstance, options: { store: Store }
           },
         ]);
       }
-      const detail = await findCallDetail(db, transactionId);
+      // Another tenant's call, or one an agent did not take part in, is "not found", not "forbidden".
+      const detail = await findCallDetail(db, transactionId, callScopeOf(viewerOf(request)));
       if (!detail) return sendApiError(reply, 404, "resource_not_found");
       return reply
         .type("application/json; charset=utf-8")

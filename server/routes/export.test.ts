@@ -2,18 +2,23 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import { upsertFilterValues, writeCalls } from "../store/call-writer.ts";
-import { openTemporaryStore } from "../test/call-builder.ts";
+import { openTemporaryStore, TEST_TENANT_ID } from "../test/call-builder.ts";
 import { DAY0, knownCalls } from "../test/known-calls.ts";
+import { signedInInject } from "../test/signed-in.ts";
 
 let app: FastifyInstance;
+let inject: Awaited<ReturnType<typeof signedInInject>>;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   const opened = await openTemporaryStore();
   cleanup = opened.cleanup;
   await writeCalls(opened.store.db, knownCalls);
-  await upsertFilterValues(opened.store.db, [{ kind: "tag", value: "tag-vip", label: "VIP" }]);
+  await upsertFilterValues(opened.store.db, [
+    { tenant_id: TEST_TENANT_ID, kind: "tag", value: "tag-vip", label: "VIP" },
+  ]);
   app = await buildApp({ store: opened.store });
+  inject = await signedInInject(app, opened.store);
 });
 
 afterAll(async () => {
@@ -28,7 +33,7 @@ function records(body: string): string[] {
 
 describe("GET /api/call_transaction/export", () => {
   it("streams every call of the filtered result as Excel-friendly CSV", async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: "/api/call_transaction/export?direction=inbound",
     });
@@ -50,7 +55,7 @@ describe("GET /api/call_transaction/export", () => {
   });
 
   it("ignores paging: the export is the whole result", async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: "/api/call_transaction/export?size=2&page=3",
     });
@@ -58,7 +63,7 @@ describe("GET /api/call_transaction/export", () => {
   });
 
   it("writes times in the requested zone and words in the requested language", async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: `/api/call_transaction/export?tz=UTC&lang=en&to_date=${DAY0 * 1000}`,
     });
@@ -77,7 +82,8 @@ describe("GET /api/call_transaction/export", () => {
       },
     ]);
     const exportApp = await buildApp({ store: opened.store });
-    const response = await exportApp.inject({ method: "GET", url: "/api/call_transaction/export" });
+    const injectExport = await signedInInject(exportApp, opened.store);
+    const response = await injectExport({ method: "GET", url: "/api/call_transaction/export" });
     expect(response.body).toContain(`"'=HYPERLINK(""http://x"")"`);
     await exportApp.close();
     await opened.cleanup();
@@ -88,7 +94,7 @@ describe("GET /api/call_transaction/export", () => {
     ["lang=fr", "lang"],
     ["status=unknown", "status"],
   ])("rejects %s naming %s", async (query, parameter) => {
-    const response = await app.inject({
+    const response = await inject({
       method: "GET",
       url: `/api/call_transaction/export?${query}`,
     });

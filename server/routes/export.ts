@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { CallListItem } from "@/contract/call.ts";
 import { callListQuerySchema, describeQueryProblems } from "@/contract/call-list-query.ts";
 import { CALL_CENTER_TIME_ZONE, LANGUAGES, type Language } from "@/lib/i18n/preferences.tsx";
+import { callScopeOf, viewerOf } from "../auth/authentication.ts";
 import { csvHeader, csvRows } from "../export/calls-csv.ts";
 import { sendApiError } from "../http/envelope.ts";
 import { callJsonWithDerivedFields, iterateCalls } from "../store/call-reader.ts";
@@ -51,9 +52,11 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
     }
     const { sort, page: _p, size: _s, ...filters } = parsed.data;
 
+    const scope = callScopeOf(viewerOf(request));
     const tagRows = await db
       .selectFrom("filter_values")
       .select(["value", "label"])
+      .where("tenant_id", "=", scope.tenantId)
       .where("kind", "=", "tag")
       .execute();
     const tagNames = new Map(
@@ -63,7 +66,7 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
 
     async function* csvChunks() {
       yield csvHeader(csvOptions.language);
-      for await (const rows of iterateCalls(db, filters, sort)) {
+      for await (const rows of iterateCalls(db, filters, scope, sort)) {
         const calls = rows.map((row) => JSON.parse(callJsonWithDerivedFields(row)) as CallListItem);
         yield csvRows(calls, csvOptions);
       }

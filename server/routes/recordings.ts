@@ -24,7 +24,11 @@ import type { RecordingSource } from "../recordings/recording-source.ts";
 export type { RecordingSource };
 
 export type RecordingRoutesOptions = {
-  findRecording: (transactionId: string) => Promise<RecordingSource | null>;
+  /** The recording of a call the request's viewer may see, or null (answered 404). */
+  findRecording: (
+    transactionId: string,
+    request: FastifyRequest,
+  ) => Promise<RecordingSource | null>;
   /** How vendor recordings are fetched (credential, allowed hosts). */
   remoteRecording?: RemoteRecordingOptions;
   /** Serialized peaks kept in memory, at most ~50 KB each (500 entries: ≤ 25 MB). */
@@ -47,7 +51,7 @@ async function findSource(
     sendApiError(reply, 400, "invalid_transaction_id");
     return null;
   }
-  const source = await findRecording(id);
+  const source = await findRecording(id, request);
   if (!source) {
     sendApiError(reply, 404, "recording_not_found");
     return null;

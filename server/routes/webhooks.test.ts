@@ -7,6 +7,7 @@ import { findCallDetail } from "../store/call-reader.ts";
 import { writeCalls } from "../store/call-writer.ts";
 import type { Store } from "../store/open-store.ts";
 import { buildCall, buildLeg, openTemporaryStore } from "../test/call-builder.ts";
+import { supervisorScope } from "../test/signed-in.ts";
 import { webhookRoutes } from "./webhooks.ts";
 
 const SECRET = "s3cr3t-token-0123456789abcdef";
@@ -55,7 +56,7 @@ describe("POST /api/webhooks/omicall", () => {
       status_code: 9999,
       payload: { transaction_id: "w1", result: "written" },
     });
-    const detail = await findCallDetail(store.db, "w1");
+    const detail = await findCallDetail(store.db, "w1", supervisorScope());
     expect(JSON.parse(detail!.callJson)).toMatchObject({ state: "cdr", transaction_id: "w1" });
   });
 
@@ -101,7 +102,7 @@ describe("POST /api/webhooks/omicall", () => {
     const late = await post(cdr({ transaction_id: "w5", last_updated_date: 1_000, note: "older" }));
     expect(late.statusCode).toBe(200);
     expect(late.json().payload.result).toBe("older_ignored");
-    const detail = await findCallDetail(store.db, "w5");
+    const detail = await findCallDetail(store.db, "w5", supervisorScope());
     expect(JSON.parse(detail!.callJson).note).toBe("newer");
   });
 
@@ -109,12 +110,14 @@ describe("POST /api/webhooks/omicall", () => {
     const call = buildCall({ transaction_id: "w6", last_updated_date: 3_000 });
     await writeCalls(store.db, [{ call, legs: [buildLeg({ index: 1 }), buildLeg({ index: 2 })] }]);
     await post(cdrWebhookBody(call));
-    expect((await findCallDetail(store.db, "w6"))!.legsJson).toHaveLength(2);
+    expect((await findCallDetail(store.db, "w6", supervisorScope()))!.legsJson).toHaveLength(2);
     await post({
       ...cdrWebhookBody({ ...call, last_updated_date: 4_000 }),
       call_stacks: [buildLeg({ index: 1, to: "70759-999" })],
     });
-    const legs = (await findCallDetail(store.db, "w6"))!.legsJson.map((leg) => JSON.parse(leg));
+    const legs = (await findCallDetail(store.db, "w6", supervisorScope()))!.legsJson.map((leg) =>
+      JSON.parse(leg),
+    );
     expect(legs.map((leg) => leg.to)).toEqual(["70759-999"]);
   });
 

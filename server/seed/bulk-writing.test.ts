@@ -9,6 +9,7 @@ import { findCallDetail, listCalls } from "../store/call-reader.ts";
 import { prepareCalls, writeCalls, writePreparedCalls } from "../store/call-writer.ts";
 import type { Store } from "../store/open-store.ts";
 import { buildCall, buildLeg, openTemporaryStore } from "../test/call-builder.ts";
+import { supervisorScope } from "../test/signed-in.ts";
 import { generateDemoCalls } from "./generate-calls.ts";
 
 let store: Store;
@@ -18,8 +19,9 @@ beforeEach(async () => {
 });
 afterEach(async () => cleanup());
 
-const search = async (keyword: string) =>
-  (await listCalls(store.db, callListQuerySchema.parse({ keyword }))).total;
+const search = async (keyword: string, tenantId?: string) =>
+  (await listCalls(store.db, callListQuerySchema.parse({ keyword }), supervisorScope(tenantId)))
+    .total;
 const count = (table: string) =>
   (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -54,9 +56,9 @@ describe("bulk writing", () => {
     expect(await search("0922000002")).toBe(0);
     expect(await search("0922000004")).toBe(1);
     expect(await search("0933000004")).toBe(0);
-    const a = await findCallDetail(store.db, "a");
+    const a = await findCallDetail(store.db, "a", supervisorScope());
     expect(a!.legsJson.map((leg) => JSON.parse(leg).to)).toEqual(["70759-2000"]);
-    const b = await findCallDetail(store.db, "b");
+    const b = await findCallDetail(store.db, "b", supervisorScope());
     expect(JSON.parse(b!.callJson).last_updated_date).toBe(1_000);
   });
 
@@ -80,7 +82,11 @@ describe("bulk writing", () => {
           .all();
       expect(dump(store)).toEqual(dump(other));
       for (const { call: original } of calls.slice(0, 20)) {
-        const detail = await findCallDetail(store.db, original.transaction_id);
+        const detail = await findCallDetail(
+          store.db,
+          original.transaction_id,
+          supervisorScope(original.tenant_id),
+        );
         // The record is stored byte for byte (the reader appends derived fields to it).
         expect(detail!.callJson.startsWith(`${JSON.stringify(original).slice(0, -1)},`)).toBe(true);
       }
@@ -95,6 +101,6 @@ describe("bulk writing", () => {
     expect(count("calls")).toBe(5_300);
     expect(count("call_legs")).toBe(calls.reduce((sum, entry) => sum + entry.legs.length, 0));
     const last = calls.at(-1)!.call;
-    expect(await search(last.transaction_id.slice(0, 13))).toBe(1);
+    expect(await search(last.transaction_id.slice(0, 13), last.tenant_id)).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { deriveCallStatus } from "@/contract/call-derivations.ts";
 import { readFilterOptions } from "../store/call-reader.ts";
 import { openStore, type Store } from "../store/open-store.ts";
 import { DEMO_TAGS } from "./call-tags.ts";
+import { DEMO_TENANT_ID } from "./demo-tenant.ts";
 import { generateDemoCalls } from "./generate-calls.ts";
 import { seedDemoCalls } from "./seed-demo-calls.ts";
 
@@ -92,7 +93,7 @@ describe("seedDemoCalls", () => {
   it("labels the tag and agent filter values", async () => {
     const store = await temporaryStore();
     await seedDemoCalls(store, { calls: 200, seed: 3, now: NOW });
-    const options = await readFilterOptions(store.db);
+    const options = await readFilterOptions(store.db, DEMO_TENANT_ID);
     expect(options.tags).toContainEqual({ value: DEMO_TAGS.vip.id, label: "VIP" });
     expect(options.agents.length).toBeGreaterThanOrEqual(20);
     for (const agent of options.agents) expect(agent.label).toBeTruthy();

@@ -16,6 +16,7 @@ import {
 } from "../store/call-writer.ts";
 import type { Store } from "../store/open-store.ts";
 import { DEMO_TAG_LIST } from "./call-tags.ts";
+import { DEMO_TENANT_ID, DEMO_TENANT_NAME } from "./demo-tenant.ts";
 import { buildDemoStaff } from "./directory.ts";
 import { type GenerateDemoCallsOptions, generateDemoCalls } from "./generate-calls.ts";
 import { preparedDemoCallBatches } from "./prepared-batches.ts";
@@ -54,9 +55,20 @@ export async function seedDemoCalls(
   // Checked here, not only in the worker, so that bad options fail with their own message.
   generateDemoCalls(generation);
 
+  await store.db
+    .insertInto("tenants")
+    .values({ id: DEMO_TENANT_ID, name: DEMO_TENANT_NAME })
+    .onConflict((conflict) => conflict.column("id").doUpdateSet({ name: DEMO_TENANT_NAME }))
+    .execute();
   await upsertFilterValues(store.db, [
-    ...DEMO_TAG_LIST.map((tag) => ({ kind: "tag", value: tag.id, label: tag.name })),
+    ...DEMO_TAG_LIST.map((tag) => ({
+      tenant_id: DEMO_TENANT_ID,
+      kind: "tag",
+      value: tag.id,
+      label: tag.name,
+    })),
     ...buildDemoStaff(generation.seed).agents.map((agent) => ({
+      tenant_id: DEMO_TENANT_ID,
       kind: "agent",
       value: agent.extension,
       label: agent.fullName,

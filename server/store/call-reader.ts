@@ -11,6 +11,12 @@ import type { StoreDatabase } from "./schema.ts";
 
 export type CallFilters = Omit<CallListQuery, "page" | "size" | "sort">;
 
+/**
+ * Whose calls a reader may see: one tenant's, and for an agent only the calls its extension
+ * answered or was rung on. Every read of calls takes one; there is no unscoped read for the API.
+ */
+export type CallScope = { tenantId: string; agentExtension: string | null };
+
 type CallsQuery = SelectQueryBuilder<StoreDatabase, "calls", object>;
 type CallsExpressions = ExpressionBuilder<StoreDatabase, "calls">;
 
@@ -65,8 +71,20 @@ function keywordFilter(eb: CallsExpressions, keyword: string) {
 
 const asFlag = (value: boolean) => (value ? 1 : 0);
 
-function applyFilters(query: CallsQuery, filters: CallFilters): CallsQuery {
-  let filtered = query;
+function applyScope(query: CallsQuery, scope: CallScope): CallsQuery {
+  const scoped = query.where("calls.tenant_id", "=", scope.tenantId);
+  const extension = scope.agentExtension;
+  if (extension === null) return scoped;
+  return scoped.where("calls.id", "in", (eb) =>
+    eb
+      .selectFrom("call_participants")
+      .select("call_participants.call_id")
+      .where("call_participants.sip_user", "=", extension),
+  );
+}
+
+function applyFilters(query: CallsQuery, filters: CallFilters, scope: CallScope): CallsQuery {
+  let filtered = applyScope(query, scope);
   // Dates come in milliseconds; the column holds seconds. Rounding inward keeps both ends exact.
   if (filters.from_date !== undefined) {
     filtered = filtered.where("time_start_call", ">=", Math.ceil(filters.from_date / 1000));
@@ -134,8 +152,12 @@ export function callJsonWithDerivedFields(row: StoredCallRow): string {
 export type CallPage = { itemsJson: string[]; total: number };
 
 /** The two statements behind a page: its count and its rows (the benchmark runs them raw too). */
-export function buildListQueries(db: Kysely<StoreDatabase>, query: CallListQuery) {
-  const filtered = applyFilters(db.selectFrom("calls"), query);
+export function buildListQueries(
+  db: Kysely<StoreDatabase>,
+  query: CallListQuery,
+  scope: CallScope,
+) {
+  const filtered = applyFilters(db.selectFrom("calls"), query, scope);
   const { field, descending } = parseSort(query.sort);
   const direction = descending ? "desc" : "asc";
   // The page is chosen on the narrow calls rows first and only its rows read their records:
@@ -162,8 +184,9 @@ export function buildListQueries(db: Kysely<StoreDatabase>, query: CallListQuery
 export async function listCalls(
   db: Kysely<StoreDatabase>,
   query: CallListQuery,
+  scope: CallScope,
 ): Promise<CallPage> {
-  const { count, page } = buildListQueries(db, query);
+  const { count, page } = buildListQueries(db, query, scope);
   const [countRow, rows] = await Promise.all([count.executeTakeFirstOrThrow(), page.execute()]);
   return { itemsJson: rows.map(callJsonWithDerivedFields), total: Number(countRow.total) };
 }
@@ -173,9 +196,9 @@ export type CallDetail = { callJson: string; legsJson: string[] };
 export async function findCallDetail(
   db: Kysely<StoreDatabase>,
   transactionId: string,
+  scope: CallScope,
 ): Promise<CallDetail | null> {
-  const call = await db
-    .selectFrom("calls")
+  const call = await applyScope(db.selectFrom("calls"), scope)
     .innerJoin("call_records", "call_records.call_id", "calls.id")
     .select(["id", "call_records.record", "status", "agents_rung", "is_transferred"])
     .where("transaction_id", "=", transactionId)
@@ -191,9 +214,12 @@ export async function findCallDetail(
 }
 
 /** What the recording route needs to know of a call. */
-export async function findRecordingFacts(db: Kysely<StoreDatabase>, transactionId: string) {
-  const row = await db
-    .selectFrom("calls")
+export async function findRecordingFacts(
+  db: Kysely<StoreDatabase>,
+  transactionId: string,
+  scope: CallScope,
+) {
+  const row = await applyScope(db.selectFrom("calls"), scope)
     .innerJoin("call_records", "call_records.call_id", "calls.id")
     .select([
       "tenant_id",
@@ -206,8 +232,15 @@ export async function findRecordingFacts(db: Kysely<StoreDatabase>, transactionI
   return row ?? null;
 }
 
-export async function readFilterOptions(db: Kysely<StoreDatabase>): Promise<FilterOptions> {
-  const rows = await db.selectFrom("filter_values").select(["kind", "value", "label"]).execute();
+export async function readFilterOptions(
+  db: Kysely<StoreDatabase>,
+  tenantId: string,
+): Promise<FilterOptions> {
+  const rows = await db
+    .selectFrom("filter_values")
+    .select(["kind", "value", "label"])
+    .where("tenant_id", "=", tenantId)
+    .execute();
   const options: FilterOptions = {
     agents: [],
     hotlines: [],
@@ -237,6 +270,7 @@ export async function readFilterOptions(db: Kysely<StoreDatabase>): Promise<Filt
 export async function* iterateCalls(
   db: Kysely<StoreDatabase>,
   filters: CallFilters,
+  scope: CallScope,
   sort: string,
   batchSize = 2000,
 ): AsyncGenerator<StoredCallRow[]> {
@@ -244,7 +278,7 @@ export async function* iterateCalls(
   const comparison = descending ? "<" : ">";
   let after: { value: number; id: number } | null = null;
   while (true) {
-    let query = applyFilters(db.selectFrom("calls"), filters);
+    let query = applyFilters(db.selectFrom("calls"), filters, scope);
     if (after) {
       const { value, id } = after;
       // A row-value comparison: SQLite walks the (field, id) index from there, where the

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { callListQuerySchema } from "@/contract/call-list-query.ts";
 import { buildCall, buildLeg, openTemporaryStore } from "../test/call-builder.ts";
+import { supervisorScope } from "../test/signed-in.ts";
 import { findCallDetail, listCalls } from "./call-reader.ts";
 import { writeCalls } from "./call-writer.ts";
 import type { Store } from "./open-store.ts";
@@ -25,10 +26,10 @@ describe("writeCalls", () => {
       { call: second, legs: [buildLeg({ index: 1, to: "y" })] },
     ]);
     expect(result).toEqual({ written: 1, skippedAsOlder: 0 });
-    const detail = await findCallDetail(store.db, "t1");
+    const detail = await findCallDetail(store.db, "t1", supervisorScope());
     expect(JSON.parse(detail!.callJson).note).toBe("second");
     expect(detail!.legsJson.map((leg) => JSON.parse(leg).to)).toEqual(["y"]);
-    expect((await listCalls(store.db, everything)).total).toBe(1);
+    expect((await listCalls(store.db, everything, supervisorScope())).total).toBe(1);
   });
 
   it("never lets an older version overwrite a newer one", async () => {
@@ -38,7 +39,7 @@ describe("writeCalls", () => {
       { call: { ...newer, last_updated_date: 4_000, note: "older" }, legs: [] },
     ]);
     expect(result).toEqual({ written: 0, skippedAsOlder: 1 });
-    const detail = await findCallDetail(store.db, "t2");
+    const detail = await findCallDetail(store.db, "t2", supervisorScope());
     expect(JSON.parse(detail!.callJson).note).toBe("newer");
     expect(detail!.legsJson).toHaveLength(1);
   });
@@ -53,7 +54,8 @@ describe("writeCalls", () => {
       { call: { ...base, last_updated_date: 3, phone_number: "0922222222" }, legs: [] },
       { call: base, legs: [] },
     ]);
-    const search = (keyword: string) => listCalls(store.db, callListQuerySchema.parse({ keyword }));
+    const search = (keyword: string) =>
+      listCalls(store.db, callListQuerySchema.parse({ keyword }), supervisorScope());
     expect((await search("0922222222")).total).toBe(1);
     expect((await search("0911111111")).total).toBe(0);
   });
@@ -63,7 +65,7 @@ describe("writeCalls", () => {
     await writeCalls(store.db, [
       { call, legs: [{ ...buildLeg({ index: 1 }), leg_extra: "kept" }] },
     ]);
-    const detail = await findCallDetail(store.db, "t4");
+    const detail = await findCallDetail(store.db, "t4", supervisorScope());
     expect(JSON.parse(detail!.callJson).brand_new_field).toEqual({ nested: [1, 2] });
     expect(JSON.parse(detail!.legsJson[0]!).leg_extra).toBe("kept");
   });
@@ -73,6 +75,6 @@ describe("writeCalls", () => {
     await store.close();
     const { openStore } = await import("./open-store.ts");
     store = await openStore(store.path);
-    expect((await listCalls(store.db, everything)).total).toBe(1);
+    expect((await listCalls(store.db, everything, supervisorScope())).total).toBe(1);
   });
 });

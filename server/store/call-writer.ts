@@ -5,6 +5,7 @@
 import { CompiledQuery, type Kysely, type Transaction } from "kysely";
 import { type Call, type CallLeg, NO_AGENT_CREATOR_NAME } from "@/contract/call.ts";
 import {
+  agentExtensionsOf,
   countAgentsRung,
   deriveCallStatus,
   hasRecording,
@@ -90,14 +91,14 @@ function foldedName(name: string): string {
 }
 
 function filterValuesOf({ call }: CallToWrite): FilterValuesTable[] {
-  const values: FilterValuesTable[] = [];
+  const values: Omit<FilterValuesTable, "tenant_id">[] = [];
   if (call.sip_user) values.push({ kind: "agent", value: call.sip_user, label: agentNameOf(call) });
   if (call.sip_number) values.push({ kind: "hotline", value: call.sip_number, label: null });
   if (call.provider) values.push({ kind: "provider", value: call.provider, label: null });
   if (call.hangup_cause)
     values.push({ kind: "hangup_cause", value: call.hangup_cause, label: null });
   for (const tag of call.tag) values.push({ kind: "tag", value: tag, label: null });
-  return values;
+  return values.map((value) => ({ tenant_id: call.tenant_id, ...value }));
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -135,6 +136,9 @@ export type PreparedCalls = {
   tags: string[];
   termCalls: number[];
   terms: string[];
+  participantCalls: number[];
+  /** Agent extensions (see agentExtensionsOf). */
+  participants: string[];
   filterValueCalls: number[];
   /** Positions in `distinctFilterValues`. */
   filterValues: number[];
@@ -246,6 +250,7 @@ export class PreparedCallsBuilder {
   private readonly legRecords = new TextPacker();
   private readonly tags = { calls: [] as number[], values: [] as string[] };
   private readonly terms = { calls: [] as number[], values: [] as string[] };
+  private readonly participants = { calls: [] as number[], values: [] as string[] };
   private readonly filterValues = { calls: [] as number[], positions: [] as number[] };
   private readonly distinctFilterValues: FilterValuesTable[] = [];
   private readonly filterValuePositions = new Map<string, number>();
@@ -279,8 +284,12 @@ export class PreparedCallsBuilder {
       this.terms.calls.push(position);
       this.terms.values.push(term);
     }
+    for (const extension of agentExtensionsOf(call, entry.legs)) {
+      this.participants.calls.push(position);
+      this.participants.values.push(extension);
+    }
     for (const value of filterValuesOf(entry)) {
-      const key = `${value.kind}\u0000${value.value}\u0000${value.label ?? ""}`;
+      const key = `${value.tenant_id}\u0000${value.kind}\u0000${value.value}\u0000${value.label ?? ""}`;
       let distinct = this.filterValuePositions.get(key);
       if (distinct === undefined) {
         distinct = this.distinctFilterValues.push(value) - 1;
@@ -306,6 +315,8 @@ export class PreparedCallsBuilder {
       tags: this.tags.values,
       termCalls: this.terms.calls,
       terms: this.terms.values,
+      participantCalls: this.participants.calls,
+      participants: this.participants.values,
       filterValueCalls: this.filterValues.calls,
       filterValues: this.filterValues.positions,
       distinctFilterValues: this.distinctFilterValues,
@@ -446,7 +457,7 @@ async function writePrepared(
   }
   if (replaced.length > 0) {
     const ids = [JSON.stringify(replaced)];
-    for (const table of ["call_legs", "call_tags", "call_terms"]) {
+    for (const table of ["call_legs", "call_tags", "call_terms", "call_participants"]) {
       await trx.executeQuery(
         CompiledQuery.raw(`DELETE FROM ${table} WHERE call_id IN ${IDS}`, ids),
       );
@@ -472,6 +483,11 @@ async function writePrepared(
     const callId = ids[prepared.tagCalls[entry]!];
     if (callId !== undefined) tags.push(callId, tag);
   });
+  const participants: unknown[] = [];
+  prepared.participants.forEach((extension, entry) => {
+    const callId = ids[prepared.participantCalls[entry]!];
+    if (callId !== undefined) participants.push(extension, callId);
+  });
   const terms = new Set<string>();
   const termLinks: [string, number][] = [];
   prepared.terms.forEach((term, entry) => {
@@ -484,7 +500,7 @@ async function writePrepared(
   prepared.filterValues.forEach((distinct, entry) => {
     if (ids[prepared.filterValueCalls[entry]!] === undefined) return;
     const value = prepared.distinctFilterValues[distinct]!;
-    const key = `${value.kind}\u0000${value.value}`;
+    const key = `${value.tenant_id}\u0000${value.kind}\u0000${value.value}`;
     if (!filterValues.has(key) || value.label) filterValues.set(key, value);
   });
 
@@ -502,6 +518,7 @@ async function writePrepared(
     legs,
   );
   await insertValues(trx, "call_tags (call_id, tag)", "(?, ?)", tags);
+  await insertValues(trx, "call_participants (sip_user, call_id)", "(?, ?)", participants);
   if (terms.size > 0) {
     await trx.executeQuery(CompiledQuery.raw(INSERT_TERMS, [JSON.stringify([...terms])]));
     await trx.executeQuery(CompiledQuery.raw(LINK_TERMS, [JSON.stringify(termLinks)]));
@@ -520,7 +537,7 @@ export async function upsertFilterValues(
       .insertInto("filter_values")
       .values(part)
       .onConflict((conflict) =>
-        conflict.columns(["kind", "value"]).doUpdateSet((excluded) => ({
+        conflict.columns(["tenant_id", "kind", "value"]).doUpdateSet((excluded) => ({
           label: (eb) =>
             eb.fn.coalesce(excluded.ref("excluded.label"), eb.ref("filter_values.label")),
         })),

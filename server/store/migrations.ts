@@ -6,6 +6,25 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 
+/**
+ * Every list query is "filters, newest first, with a count": each common filter leads an index
+ * that ends in the start time, so the filter, the order and the count come from it. 0001 made
+ * them; 0004 rebuilds each with the tenant in front.
+ */
+const LIST_INDEXES: Record<string, string[]> = {
+  calls_time: ["time_start_call"],
+  calls_direction_status_time: ["direction", "status", "time_start_call"],
+  calls_status_time: ["status", "time_start_call"],
+  calls_sip_user_time: ["sip_user", "time_start_call"],
+  calls_sip_number_time: ["sip_number", "time_start_call"],
+  calls_provider_time: ["provider", "time_start_call"],
+  calls_hangup_cause_time: ["hangup_cause", "time_start_call"],
+  calls_duration: ["duration"],
+  calls_bill_sec: ["bill_sec"],
+  calls_answer_sec: ["answer_sec"],
+  calls_price: ["call_out_price"],
+};
+
 const initialSchema: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
@@ -41,22 +60,7 @@ const initialSchema: Migration = {
       .addColumn("record", "text", (column) => column.notNull())
       .execute();
 
-    // Every list query is "filters, newest first, with a count": each common filter leads an
-    // index that ends in the start time, so the filter, the order and the count come from it.
-    const timeIndexes: Record<string, string[]> = {
-      calls_time: ["time_start_call"],
-      calls_direction_status_time: ["direction", "status", "time_start_call"],
-      calls_status_time: ["status", "time_start_call"],
-      calls_sip_user_time: ["sip_user", "time_start_call"],
-      calls_sip_number_time: ["sip_number", "time_start_call"],
-      calls_provider_time: ["provider", "time_start_call"],
-      calls_hangup_cause_time: ["hangup_cause", "time_start_call"],
-      calls_duration: ["duration"],
-      calls_bill_sec: ["bill_sec"],
-      calls_answer_sec: ["answer_sec"],
-      calls_price: ["call_out_price"],
-    };
-    for (const [name, columns] of Object.entries(timeIndexes)) {
+    for (const [name, columns] of Object.entries(LIST_INDEXES)) {
       await db.schema.createIndex(name).on("calls").columns(columns).execute();
     }
 
@@ -170,10 +174,126 @@ const liveCalls: Migration = {
   },
 };
 
+/** Filter kinds whose values are a column of calls (tags come from call_tags). */
+const FILTER_KIND_COLUMNS: Record<string, string> = {
+  agent: "sip_user",
+  hotline: "sip_number",
+  provider: "provider",
+  hangup_cause: "hangup_cause",
+};
+
+/**
+ * Sign-in and scoping. Users and their sessions; every call is read within one tenant, so each
+ * list index now starts with tenant_id (the count of a tenant's calls comes from an index, not a
+ * scan of every tenant's rows); filter options are kept per tenant; and call_participants says
+ * which agent extensions answered or were rung on a call, for the agent role.
+ */
+const usersAndTenantScope: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("tenants")
+      .addColumn("id", "text", (column) => column.primaryKey())
+      .addColumn("name", "text")
+      .execute();
+    await db.schema
+      .createTable("users")
+      .addColumn("id", "integer", (column) => column.primaryKey())
+      .addColumn("tenant_id", "text", (column) => column.notNull().references("tenants.id"))
+      .addColumn("username", "text", (column) => column.notNull().unique())
+      .addColumn("display_name", "text")
+      .addColumn("password_hash", "text", (column) => column.notNull())
+      .addColumn("role", "text", (column) =>
+        column.notNull().check(sql`role IN ('supervisor', 'agent')`),
+      )
+      .addColumn("sip_user", "text")
+      .addColumn("created_at", "integer", (column) => column.notNull())
+      .addColumn("updated_at", "integer", (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createTable("sessions")
+      // Only a hash of the token is stored: a copy of the file does not sign anyone in.
+      .addColumn("token_hash", "text", (column) => column.primaryKey())
+      .addColumn("user_id", "integer", (column) =>
+        column.notNull().references("users.id").onDelete("cascade"),
+      )
+      .addColumn("created_at", "integer", (column) => column.notNull())
+      .addColumn("last_seen_at", "integer", (column) => column.notNull())
+      .addColumn("expires_at", "integer", (column) => column.notNull())
+      .execute();
+    await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
+
+    for (const [name, columns] of Object.entries(LIST_INDEXES)) {
+      await db.schema.dropIndex(name).ifExists().execute();
+      await db.schema
+        .createIndex(name)
+        .on("calls")
+        .columns(["tenant_id", ...columns])
+        .execute();
+    }
+
+    await db.schema
+      .createTable("call_participants")
+      .addColumn("sip_user", "text", (column) => column.notNull())
+      .addColumn("call_id", "integer", (column) =>
+        column.notNull().references("calls.id").onDelete("cascade"),
+      )
+      .addPrimaryKeyConstraint("call_participants_pk", ["sip_user", "call_id"])
+      .modifyEnd(sql`WITHOUT ROWID`)
+      .execute();
+    await db.schema
+      .createIndex("call_participants_call")
+      .on("call_participants")
+      .column("call_id")
+      .execute();
+    // Calls already stored: the agent who took each, and every agent a leg rang ("70759-118"
+    // rings extension 118; see agentExtensionsOf in the contract, which new writes use).
+    await sql`INSERT OR IGNORE INTO call_participants (sip_user, call_id)
+      SELECT sip_user, id FROM calls WHERE sip_user IS NOT NULL AND sip_user <> ''`.execute(db);
+    await sql`INSERT OR IGNORE INTO call_participants (sip_user, call_id)
+      SELECT CASE WHEN length(prefix) < length(target) AND substr(prefix, -1) = '-'
+               THEN substr(target, length(prefix) + 1) ELSE target END,
+             call_id
+      FROM (SELECT call_id, type, json_extract(record, '$.to') AS target,
+                   rtrim(json_extract(record, '$.to'), '0123456789') AS prefix
+            FROM call_legs)
+      WHERE target IS NOT NULL AND target <> ''
+        AND type NOT IN ('voicemail', 'forward-out', 'ivr')`.execute(db);
+
+    await db.schema
+      .createTable("tenant_filter_values")
+      .addColumn("tenant_id", "text", (column) => column.notNull())
+      .addColumn("kind", "text", (column) => column.notNull())
+      .addColumn("value", "text", (column) => column.notNull())
+      .addColumn("label", "text")
+      .addPrimaryKeyConstraint("tenant_filter_values_pk", ["tenant_id", "kind", "value"])
+      .execute();
+    // Each stored option goes to the tenants whose calls carry it, keeping its label.
+    for (const [kind, column] of Object.entries(FILTER_KIND_COLUMNS)) {
+      await sql`INSERT OR IGNORE INTO tenant_filter_values (tenant_id, kind, value, label)
+        SELECT DISTINCT calls.tenant_id, options.kind, options.value, options.label
+        FROM filter_values AS options
+        JOIN calls ON calls.${sql.ref(column)} = options.value
+        WHERE options.kind = ${kind}`.execute(db);
+    }
+    await sql`INSERT OR IGNORE INTO tenant_filter_values (tenant_id, kind, value, label)
+      SELECT DISTINCT calls.tenant_id, options.kind, options.value, options.label
+      FROM filter_values AS options
+      JOIN call_tags ON call_tags.tag = options.value
+      JOIN calls ON calls.id = call_tags.call_id
+      WHERE options.kind = 'tag'`.execute(db);
+    await db.schema.dropTable("filter_values").execute();
+    await sql`ALTER TABLE tenant_filter_values RENAME TO filter_values`.execute(db);
+
+    // Tenants known from their calls; names arrive with the first user (npm run user).
+    await sql`INSERT OR IGNORE INTO tenants (id) SELECT DISTINCT tenant_id FROM calls`.execute(db);
+  },
+};
+
 const migrations: Record<string, Migration> = {
   "0001_initial_schema": initialSchema,
   "0002_sync_state": syncState,
   "0003_live_calls": liveCalls,
+  "0004_users_and_tenant_scope": usersAndTenantScope,
 };
 
 export const migrationProvider: MigrationProvider = {

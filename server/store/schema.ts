@@ -1,5 +1,6 @@
 /** Kysely's view of the call store's tables (see migrations.ts for how they are made). */
 import type { Generated } from "kysely";
+import type { UserRole } from "@/contract/session.ts";
 
 export interface CallsTable {
   id: Generated<number>;
@@ -49,6 +50,7 @@ export interface CallTagsTable {
 
 /** Values the filter controls offer, kept up to date as calls are written. */
 export interface FilterValuesTable {
+  tenant_id: string;
   kind: string;
   value: string;
   label: string | null;
@@ -103,6 +105,43 @@ export interface LiveCallsTable {
   record: string;
 }
 
+/** Which agent extensions answered or were rung on a call: what an agent may see. */
+export interface CallParticipantsTable {
+  sip_user: string;
+  call_id: number;
+}
+
+export interface TenantsTable {
+  /** The vendor's tenant id, as on each call. */
+  id: string;
+  name: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  tenant_id: string;
+  /** Stored lower-case: sign-in is case-insensitive on the username. */
+  username: string;
+  display_name: string | null;
+  /** scrypt, self-describing (see server/auth/passwords.ts). */
+  password_hash: string;
+  role: UserRole;
+  /** The agent's extension: which calls an agent sees. */
+  sip_user: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token, hex. */
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  /** Unix ms. */
+  expires_at: number;
+}
+
 export interface StoreDatabase {
   calls: CallsTable;
   call_records: CallRecordsTable;
@@ -114,4 +153,8 @@ export interface StoreDatabase {
   call_terms: CallTermsTable;
   sync_state: SyncStateTable;
   live_calls: LiveCallsTable;
+  call_participants: CallParticipantsTable;
+  tenants: TenantsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }

@@ -9,10 +9,13 @@ import { type Call, type CallLeg, vendorCallDetailEnvelopeSchema } from "@/contr
 import seedDetail from "../../tests/fixtures/seed-detail-response.json" with { type: "json" };
 import { openStore, type Store } from "../store/open-store.ts";
 
+/** The tenant of the calls built here. */
+export const TEST_TENANT_ID = "tenant-test";
+
 const sample = vendorCallDetailEnvelopeSchema.parse(seedDetail);
 
 export function buildCall(overrides: Partial<Call> & Pick<Call, "transaction_id">): Call {
-  return { ...structuredClone(sample.payload), tenant_id: "tenant-test", ...overrides };
+  return { ...structuredClone(sample.payload), tenant_id: TEST_TENANT_ID, ...overrides };
 }
 
 export function buildLeg(overrides: Partial<CallLeg> & Pick<CallLeg, "index">): CallLeg {

@@ -67,6 +67,28 @@ export function countAgentsRung(legs: readonly CallLeg[]): number {
   return targets.size;
 }
 
+/** A leg's target "70759-118" rings extension 118 of group 70759; a bare "118" is the extension. */
+export function extensionOfLegTarget(target: string): string {
+  return /-(\d+)$/.exec(target)?.[1] ?? target;
+}
+
+/**
+ * The extensions that took part in a call: the agent who took or made it and every agent a leg
+ * rang. An agent signed in to the dashboard sees exactly these calls.
+ */
+export function agentExtensionsOf(
+  call: Pick<Call, "sip_user">,
+  legs: readonly Pick<CallLeg, "type" | "to">[],
+): Set<string> {
+  const extensions = new Set<string>();
+  if (call.sip_user) extensions.add(call.sip_user);
+  for (const leg of legs) {
+    if (NON_AGENT_LEG_TYPES.has(leg.type) || !leg.to) continue;
+    extensions.add(extensionOfLegTarget(leg.to));
+  }
+  return extensions;
+}
+
 export function isTransferred(call: Pick<Call, "transfer_histories">, legs: readonly CallLeg[]) {
   return call.transfer_histories.length > 0 || countAgentsRung(legs) > 1;
 }

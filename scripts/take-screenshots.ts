@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { callListEnvelopeSchema } from "@/contract/call.ts";
 import { launchChromium } from "../tests/browser/support/chromium.ts";
 import { startDashboardServer } from "../tests/browser/support/dashboard-server.ts";
+import { signedInFetch, signedInPage } from "../tests/browser/support/sign-in.ts";
 
 const outputDirectory = "docs/screenshots";
 mkdirSync(outputDirectory, { recursive: true });
@@ -13,14 +14,21 @@ mkdirSync(outputDirectory, { recursive: true });
 const server = await startDashboardServer({ seedCalls: 20_000 });
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "vi-VN" });
+  const viewport = { width: 1440, height: 900 };
+  const signedOut = await browser.newPage({ viewport, locale: "vi-VN" });
+  await signedOut.goto(server.url);
+  await signedOut.getByRole("button").first().waitFor();
+  await signedOut.screenshot({ path: `${outputDirectory}/sign-in.png` });
+
+  const page = await signedInPage(browser, server, { viewport, locale: "vi-VN" });
   await page.goto(server.url);
   await page.locator("tbody tr").nth(20).waitFor();
   await page.screenshot({ path: `${outputDirectory}/calls-table.png` });
 
   // The drawer on a call that rang several agents and was transferred.
-  const response = await fetch(
-    `${server.url}/api/call_transaction/list?transferred=true&has_recording=true&size=20`,
+  const api = await signedInFetch(server);
+  const response = await api(
+    "/api/call_transaction/list?transferred=true&has_recording=true&size=20",
   );
   const calls = callListEnvelopeSchema.parse(await response.json()).payload.items;
   const multiLeg = calls.find((call) => call.agents_rung >= 3) ?? calls[0];

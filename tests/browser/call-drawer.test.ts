@@ -8,8 +8,10 @@ import { callListEnvelopeSchema } from "@/contract/call.ts";
 import { formatPhoneNumber } from "@/lib/format.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
+import { signedInFetch, signedInPage } from "./support/sign-in.ts";
 
 let server: RunningServer;
+let api: Awaited<ReturnType<typeof signedInFetch>>;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -17,6 +19,7 @@ beforeAll(async () => {
     startDashboardServer({ seedCalls: 8000 }),
     launchChromium(),
   ]);
+  api = await signedInFetch(server);
 });
 
 afterAll(async () => {
@@ -25,7 +28,7 @@ afterAll(async () => {
 });
 
 async function newPage(path: string): Promise<Page> {
-  const page = await browser.newPage({
+  const page = await signedInPage(browser, server, {
     locale: "en-US",
     timezoneId: "Asia/Ho_Chi_Minh",
     viewport: { width: 1440, height: 900 },
@@ -49,8 +52,8 @@ function seconds(clock: string): number {
 describe("the call drawer", () => {
   it("opens a transferred call from the table, plays it, and seeks from a talk segment", async () => {
     const query = "transferred=true&has_recording=true&status=answered&range=all";
-    const response = await fetch(
-      `${server.url}/api/call_transaction/list?transferred=true&has_recording=true&status=answered&size=1`,
+    const response = await api(
+      `/api/call_transaction/list?transferred=true&has_recording=true&status=answered&size=1`,
     );
     const newest = callListEnvelopeSchema.parse(await response.json()).payload.items[0]!;
     const page = await newPage(`/?${query}`);
@@ -83,8 +86,8 @@ describe("the call drawer", () => {
   });
 
   it("starts the recording where a deep link's t= says", async () => {
-    const response = await fetch(
-      `${server.url}/api/call_transaction/list?has_recording=true&min_duration=200&size=1`,
+    const response = await api(
+      `/api/call_transaction/list?has_recording=true&min_duration=200&size=1`,
     );
     const long = callListEnvelopeSchema.parse(await response.json()).payload.items[0]!;
     expect(long.record_seconds).toBeGreaterThan(100);

@@ -9,10 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callListEnvelopeSchema } from "@/contract/call.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
+import { signedInFetch, signedInPage } from "./support/sign-in.ts";
 
 const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let server: RunningServer;
+let api: Awaited<ReturnType<typeof signedInFetch>>;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -20,6 +22,7 @@ beforeAll(async () => {
     startDashboardServer({ seedCalls: 20_000 }),
     launchChromium(),
   ]);
+  api = await signedInFetch(server);
 });
 
 afterAll(async () => {
@@ -28,7 +31,7 @@ afterAll(async () => {
 });
 
 async function openDashboard(path = "/"): Promise<Page> {
-  const page = await browser.newPage({
+  const page = await signedInPage(browser, server, {
     locale: "en-US",
     timezoneId: "Asia/Ho_Chi_Minh",
     viewport: { width: 1440, height: 900 },
@@ -94,17 +97,17 @@ describe("the calls table", () => {
     const page = await openDashboard();
     await filterToInboundMissedYesterday(page);
     const { from, to, dayMonth } = yesterdayInHoChiMinh();
-    const api = callListEnvelopeSchema.parse(
+    const expected = callListEnvelopeSchema.parse(
       await (
-        await fetch(
-          `${server.url}/api/call_transaction/list?direction=inbound&status=missed&from_date=${from}&to_date=${to}&size=500`,
+        await api(
+          `/api/call_transaction/list?direction=inbound&status=missed&from_date=${from}&to_date=${to}&size=500`,
         )
       ).json(),
     );
-    expect(api.payload.total_items).toBeGreaterThan(0);
-    await expect.poll(() => shownTotal(page)).toBe(api.payload.total_items);
+    expect(expected.payload.total_items).toBeGreaterThan(0);
+    await expect.poll(() => shownTotal(page)).toBe(expected.payload.total_items);
     const rows = await visibleRows(page);
-    expect(rows.length).toBe(Math.min(api.payload.total_items, 50));
+    expect(rows.length).toBe(Math.min(expected.payload.total_items, 50));
     for (const row of rows) {
       expect(row.Direction).toContain("Inbound");
       expect(row.Outcome).toContain("Missed");

@@ -4,8 +4,10 @@ import { callListEnvelopeSchema } from "@/contract/call.ts";
 import { formatPhoneNumber } from "@/lib/format.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
+import { signedInFetch, signedInPage } from "./support/sign-in.ts";
 
 let server: RunningServer;
+let api: Awaited<ReturnType<typeof signedInFetch>>;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -13,6 +15,7 @@ beforeAll(async () => {
     startDashboardServer({ seedCalls: 3000 }),
     launchChromium(),
   ]);
+  api = await signedInFetch(server);
 });
 
 afterAll(async () => {
@@ -22,11 +25,11 @@ afterAll(async () => {
 
 describe("the dashboard in Chromium against the real server", () => {
   it("loads and shows the newest calls from the store", async () => {
-    const response = await fetch(`${server.url}/api/call_transaction/list?size=1`);
+    const response = await api(`/api/call_transaction/list?size=1`);
     const newest = callListEnvelopeSchema.parse(await response.json()).payload.items[0];
     expect(newest).toBeDefined();
 
-    const page = await browser.newPage({ locale: "vi-VN" });
+    const page = await signedInPage(browser, server, { locale: "vi-VN" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(server.url);

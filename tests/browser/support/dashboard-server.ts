@@ -7,8 +7,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+/** The demo users' password on servers started here (DEMO_PASSWORD). */
+export const TEST_DEMO_PASSWORD = "browser-test-password";
+
 export type RunningServer = {
   url: string;
+  /** The demo supervisor's sign-in (see server/auth/demo-users.ts). */
+  supervisor: { username: string; password: string };
   pid: number;
   databasePath: string;
   stop: () => Promise<void>;
@@ -34,6 +39,7 @@ export async function startDashboardServer(
       SEED_CALLS: String(options.seedCalls ?? 5000),
       LOG_LEVEL: "warn",
       STOP_WHEN_STDIN_CLOSES: "1",
+      DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     },
     stdio: ["pipe", "pipe", "pipe"],
   });
@@ -57,6 +63,7 @@ export async function startDashboardServer(
   });
   return {
     url,
+    supervisor: { username: "supervisor", password: TEST_DEMO_PASSWORD },
     pid: child.pid!,
     databasePath,
     stop: async () => {

@@ -71,9 +71,18 @@ function keywordFilter(eb: CallsExpressions, keyword: string) {
 
 const asFlag = (value: boolean) => (value ? 1 : 0);
 
-function applyScope(query: CallsQuery, scope: CallScope): CallsQuery {
-  const scoped = query.where("calls.tenant_id", "=", scope.tenantId);
+/**
+ * Restricts calls to the scope. `narrowerLead` says that another condition picks few rows (a
+ * keyword's matches, an agent's calls): the tenant is then checked on those rows (`+` keeps
+ * SQLite from using a tenant index for it), where leading by the tenant would walk all of its
+ * calls to test each against the smaller set.
+ */
+function applyScope(query: CallsQuery, scope: CallScope, narrowerLead = false): CallsQuery {
   const extension = scope.agentExtension;
+  const scoped =
+    narrowerLead || extension !== null
+      ? query.where(sql<string>`+${sql.ref("calls.tenant_id")}`, "=", scope.tenantId)
+      : query.where("calls.tenant_id", "=", scope.tenantId);
   if (extension === null) return scoped;
   return scoped.where("calls.id", "in", (eb) =>
     eb
@@ -84,7 +93,7 @@ function applyScope(query: CallsQuery, scope: CallScope): CallsQuery {
 }
 
 function applyFilters(query: CallsQuery, filters: CallFilters, scope: CallScope): CallsQuery {
-  let filtered = applyScope(query, scope);
+  let filtered = applyScope(query, scope, Boolean(filters.keyword));
   // Dates come in milliseconds; the column holds seconds. Rounding inward keeps both ends exact.
   if (filters.from_date !== undefined) {
     filtered = filtered.where("time_start_call", ">=", Math.ceil(filters.from_date / 1000));

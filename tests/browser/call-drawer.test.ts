@@ -23,6 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expect(cspViolations).toEqual([]);
   await browser?.close();
   await server?.stop();
 });
@@ -33,9 +34,15 @@ async function newPage(path: string): Promise<Page> {
     timezoneId: "Asia/Ho_Chi_Minh",
     viewport: { width: 1440, height: 900 },
   });
+  // The player and the chart set styles at run time: the CSP must let them, and block nothing.
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   await page.goto(`${server.url}${path}`);
   return page;
 }
+
+const cspViolations: string[] = [];
 
 function drawerAudioTime(page: Page): Promise<number> {
   return page

@@ -32,6 +32,10 @@ describe("the dashboard in Chromium against the real server", () => {
     const page = await signedInPage(browser, server, { locale: "vi-VN" });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    // The Content-Security-Policy must not block anything the app itself does.
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
     await page.goto(server.url);
     const table = page.getByRole("table");
     await table.waitFor();

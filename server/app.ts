@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError } from "fastify";
 import { callScopeOf, installAuthentication, viewerOf } from "./auth/authentication.ts";
 import type { OmicallConnector } from "./connector/connector.ts";
 import { sendApiError } from "./http/envelope.ts";
+import { apiErrorHandler } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import { callRoutes } from "./routes/calls.ts";
@@ -44,15 +45,8 @@ export async function buildApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
   });
 
-  app.setErrorHandler<FastifyError>((error, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, "request failed");
-    return sendApiError(
-      reply,
-      status,
-      status >= 500 ? "internal_error" : (error.code ?? "bad_request").toLowerCase(),
-    );
-  });
+  // Store faults (busy, full, read-only, corrupt) get their own envelope; see http/store-faults.ts.
+  app.setErrorHandler<FastifyError>(apiErrorHandler);
 
   await installSecurityHeaders(app);
   await installAuthentication(app, store);

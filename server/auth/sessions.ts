@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { UserRole } from "@/contract/session.ts";
+import { storeFaultOf } from "../http/store-faults.ts";
 import type { Store } from "../store/open-store.ts";
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -21,6 +22,19 @@ export type Viewer = {
   tenantName: string | null;
   sipUser: string | null;
 };
+
+/**
+ * Session bookkeeping that may wait for a better moment: while another process holds the write
+ * lock (a sync, a seed), a read must not fail because its session could not be touched. The
+ * next request touches it again; an expired session is refused either way and pruned later.
+ */
+async function bestEffort(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (storeFaultOf(error) === null) throw error;
+  }
+}
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -65,15 +79,17 @@ export async function findViewer(store: Store, token: string): Promise<Viewer | 
   const now = Date.now();
   if (!row) return null;
   if (row.expires_at <= now || row.last_seen_at + SESSION_IDLE_MS <= now) {
-    await store.db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+    await bestEffort(store.db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute());
     return null;
   }
   if (now - row.last_seen_at > TOUCH_AFTER_MS) {
-    await store.db
-      .updateTable("sessions")
-      .set({ last_seen_at: now })
-      .where("token_hash", "=", tokenHash)
-      .execute();
+    await bestEffort(
+      store.db
+        .updateTable("sessions")
+        .set({ last_seen_at: now })
+        .where("token_hash", "=", tokenHash)
+        .execute(),
+    );
   }
   return {
     userId: row.user_id,

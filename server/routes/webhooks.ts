@@ -28,6 +28,7 @@ import {
   recordLiveCall,
 } from "../connector/live-calls.ts";
 import { sendApiError, successEnvelope } from "../http/envelope.ts";
+import { sendServerError } from "../http/error-handler.ts";
 import type { Store } from "../store/open-store.ts";
 
 export type WebhookRoutesOptions = {
@@ -85,8 +86,8 @@ export async function webhookRoutes(app: FastifyInstance, options: WebhookRoutes
       request.log.warn({ code: error.code }, "OMICall webhook rejected: unreadable request");
       return sendApiError(reply, error.statusCode ?? 400, "bad_request");
     }
-    request.log.error({ err: error }, "OMICall webhook failed");
-    return sendApiError(reply, 500, "internal_error");
+    // A busy or full store gets its own answer (503 + Retry-After, 507): the vendor resends.
+    return sendServerError(error, request, reply, "OMICall webhook failed");
   });
 
   const authenticate = async (request: WebhookRequest, reply: FastifyReply) => {

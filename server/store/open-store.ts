@@ -5,7 +5,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from "kysely";
 import { migrationProvider } from "./migrations.ts";
 import type { StoreDatabase } from "./schema.ts";
 
@@ -26,20 +34,79 @@ export function sqlitePathFromUrl(databaseUrl: string): string {
   return resolve(match[1]);
 }
 
-export async function openStore(databaseUrl: string): Promise<Store> {
+/**
+ * Transactions as the store needs them:
+ * - Every transaction of the store writes, so each takes the write lock as it begins (BEGIN
+ *   IMMEDIATE). A deferred BEGIN would read first and then ask to write; in WAL mode SQLite
+ *   refuses that upgrade at once with SQLITE_BUSY, without waiting out the busy timeout,
+ *   whenever another connection (a sync, a seed) is writing: a webhook would fail, not wait.
+ * - On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM) SQLite has already rolled the
+ *   transaction back; a ROLLBACK then fails ("no transaction is active") and that error would
+ *   replace the real one, so a full disk would be reported as an unknown failure.
+ */
+class StoreTransactionDriver extends SqliteDriver {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(config: SqliteDialectConfig, sqlite: SQLite.Database) {
+    super(config);
+    this.#sqlite = sqlite;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+class StoreDialect extends SqliteDialect {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(sqlite: SQLite.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver() {
+    return new StoreTransactionDriver({ database: this.#sqlite }, this.#sqlite);
+  }
+}
+
+/**
+ * How long a statement waits for another connection's write lock before failing with
+ * SQLITE_BUSY (answered 503 store_busy). A sync or seed commits a batch in well under a second,
+ * so that is waited out; a lock held longer is a stuck writer, and the API says so instead of
+ * hanging. The wait is synchronous (better-sqlite3), so it is kept to a few seconds.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 3000;
+
+export type OpenStoreOptions = {
+  /** Tests of a locked store shorten the wait. */
+  busyTimeoutMs?: number;
+};
+
+export async function openStore(
+  databaseUrl: string,
+  { busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS }: OpenStoreOptions = {},
+): Promise<Store> {
   const path = sqlitePathFromUrl(databaseUrl);
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
-  // WAL lets the API read while a sync or webhook writes; NORMAL is durable at checkpoints and
-  // safe against corruption; the busy timeout turns a briefly locked file into a short wait.
+  // The busy timeout first: switching to WAL and migrating wait for a writer too.
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
+  // WAL lets the API read while a sync or webhook writes (readers are never blocked by a
+  // writer); NORMAL is durable at checkpoints and safe against corruption.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("temp_store = MEMORY");
 
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<StoreDatabase>({
+    dialect: new StoreDialect(sqlite),
+  });
   const { error, results } = await new Migrator({
     db,
     provider: migrationProvider,

@@ -9,6 +9,8 @@ export const appMessages = defineMessages<{
   drawerLoading: string;
   drawerFailed: string;
   close: string;
+  pageFailed: string;
+  reload: string;
 }>({
   vi: {
     productName: "Lịch sử cuộc gọi",
@@ -19,6 +21,8 @@ export const appMessages = defineMessages<{
     drawerLoading: "Đang mở cuộc gọi…",
     drawerFailed: "Không mở được chi tiết cuộc gọi.",
     close: "Đóng",
+    pageFailed: "Không tải được trang. Kiểm tra kết nối rồi tải lại.",
+    reload: "Tải lại",
   },
   en: {
     productName: "Call history",
@@ -29,5 +33,7 @@ export const appMessages = defineMessages<{
     drawerLoading: "Opening the call…",
     drawerFailed: "The call details could not be opened.",
     close: "Close",
+    pageFailed: "The page could not be loaded. Check the connection and reload.",
+    reload: "Reload",
   },
 });

@@ -1,9 +1,15 @@
 /**
  * The app's QueryClient. Pages of up to 500 calls are large: a supervisor paging through
  * hundreds of them must not keep them all, so unused queries are dropped after a minute and,
- * whatever the pace, no more than a handful of unused list pages are kept.
+ * whatever the pace, no more than a handful of unused list pages are kept. Any answer that says
+ * the session is gone (401) takes the app back to the sign-in page, on the same URL.
  */
-import { type Query, QueryClient } from "@tanstack/react-query";
+import { type Query, QueryCache, QueryClient } from "@tanstack/react-query";
+import {
+  isSessionQueryKey,
+  isUnauthenticated,
+  showSignedOut,
+} from "@/features/auth/api/session-queries.ts";
 import { callQueries } from "@/features/calls/api/call-queries.ts";
 import { ApiError } from "@/lib/api-client.ts";
 
@@ -11,7 +17,14 @@ import { ApiError } from "@/lib/api-client.ts";
 export const MAX_UNUSED_LIST_PAGES = 8;
 
 export function createQueryClient(): QueryClient {
-  const client = new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // The session query reads its own 401 as "signed out" and never fails with one. (No
+    // MutationCache handler: the app has no mutations; sign-in and sign-out read their answers.)
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isUnauthenticated(error) && !isSessionQueryKey(query.queryKey)) showSignedOut(client);
+      },
+    }),
     defaultOptions: {
       queries: {
         gcTime: 60_000,

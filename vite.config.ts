@@ -23,7 +23,13 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["server/**/*.test.ts", "src/contract/**/*.test.ts", "src/lib/**/*.test.ts"],
+          include: [
+            "server/**/*.test.ts",
+            "src/contract/**/*.test.ts",
+            "src/lib/**/*.test.ts",
+            // Builds the SPA for production and measures the first screen (issue 7's budget).
+            "tests/bundle/**/*.test.ts",
+          ],
         },
       },
       {

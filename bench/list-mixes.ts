@@ -41,3 +41,23 @@ export function listMixes(sqlite: Database.Database): ListMix[] {
     { name: "page 1 000 of 50", query: { page: "1000" } },
   ];
 }
+
+/**
+ * Filters for the browser's "filter change → rows" runs, as the SPA's URL states them: one per
+ * agent (then outcome and direction combinations), each distinct so no run is served from the
+ * app's query cache, and consecutive ones never show the same rows.
+ */
+export function browserFilterSearches(sqlite: Database.Database): string[] {
+  const agents = sqlite
+    .prepare(
+      "SELECT sip_user FROM calls WHERE sip_user IS NOT NULL GROUP BY sip_user ORDER BY count(*) DESC LIMIT 40",
+    )
+    .all() as { sip_user: string }[];
+  const combinations = ["inbound", "outbound"].flatMap((direction) =>
+    ["answered", "missed", "busy"].map((status) => ({ direction, status })),
+  );
+  return [
+    ...agents.map((agent) => `/?${new URLSearchParams({ sip_user: agent.sip_user })}`),
+    ...combinations.map((combination) => `/?${new URLSearchParams(combination)}`),
+  ];
+}

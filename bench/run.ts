@@ -3,20 +3,30 @@
  * HTTP against the real server process, with each list query also run directly on SQLite so the
  * ratio shows the server's own overhead. Prints a table and writes JSON to bench/results/.
  *
- *   npm run bench -- [--calls 1000000] [--database ./data/bench.db] [--runs 40]
+ *   npm run bench -- [--calls 1000000] [--database ./data/bench-calls.db] [--runs 40]
+ *                    [--seed-probe 100000] [--skip-browser]
+ *
+ * Seeding throughput: the seeding of the store when the bench fills it, otherwise a probe of
+ * --seed-probe calls into a scratch file (0 skips it). The server asks for a session: the bench
+ * signs in as the demo supervisor (DEMO_PASSWORD, see tests/browser/support/dashboard-server.ts)
+ * and sends the cookie with every request, in Chromium too.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { callListQuerySchema } from "@/contract/call-list-query.ts";
 import { DEMO_TENANT_ID } from "../server/seed/demo-tenant.ts";
 import { buildListQueries, type CallScope } from "../server/store/call-reader.ts";
 import { openStore } from "../server/store/open-store.ts";
 import { startDashboardServer } from "../tests/browser/support/dashboard-server.ts";
-import { listMixes } from "./list-mixes.ts";
+import { signedInFetch } from "../tests/browser/support/sign-in.ts";
+import { type BrowserFigures, measureBrowser } from "./browser.ts";
+import { browserFilterSearches, listMixes } from "./list-mixes.ts";
+import { type ResidentMemory, sampleResidentMemory } from "./server-memory.ts";
 import { summarize, type Timing, timeRepeatedly } from "./stats.ts";
+import { judgeFigures, type ListRow } from "./targets.ts";
 
 /** The bench reads as a supervisor of the demo tenant sees: all its calls. */
 const BENCH_SCOPE: CallScope = { tenantId: DEMO_TENANT_ID, agentExtension: null };
@@ -26,11 +36,14 @@ const { values } = parseArgs({
     calls: { type: "string", default: "1000000" },
     database: { type: "string", default: "./data/bench-calls.db" },
     runs: { type: "string", default: "40" },
+    "seed-probe": { type: "string", default: "100000" },
+    "skip-browser": { type: "boolean", default: false },
   },
 });
 const targetCalls = Number(values.calls);
 const runs = Number(values.runs);
 const databasePath = values.database;
+const seedProbeCalls = Math.min(Number(values["seed-probe"]), targetCalls);
 
 function runSeed(calls: number, database: string): Promise<number> {
   const started = performance.now();
@@ -49,11 +62,21 @@ function runSeed(calls: number, database: string): Promise<number> {
   });
 }
 
-// Seeding throughput, on a fresh file so the figure does not depend on what is already there.
-const seedProbeDirectory = join(tmpdir(), `bench-seed-${process.pid}`);
-const seedProbeCalls = 100_000;
-const seedProbeMs = await runSeed(seedProbeCalls, join(seedProbeDirectory, "calls.db"));
-rmSync(seedProbeDirectory, { recursive: true, force: true });
+type Seeding = { calls: number; seconds: number; callsPerSecond: number; into: string };
+
+async function timeSeed(calls: number, database: string, into: string): Promise<Seeding> {
+  const milliseconds = await runSeed(calls, database);
+  const seeding = {
+    calls,
+    seconds: Math.round(milliseconds / 10) / 100,
+    callsPerSecond: Math.round(calls / (milliseconds / 1000)),
+    into,
+  };
+  console.log(
+    `seeding: ${calls.toLocaleString("en")} calls in ${seeding.seconds} s (${seeding.callsPerSecond.toLocaleString("en")} calls/s, ${into})`,
+  );
+  return seeding;
+}
 
 const existingCalls = existsSync(databasePath)
   ? await (async () => {
@@ -63,24 +86,40 @@ const existingCalls = existsSync(databasePath)
       return n;
     })()
   : 0;
+let seeding: Seeding | undefined;
 if (existingCalls < targetCalls) {
   console.log(`filling ${databasePath} with ${targetCalls} demo calls (has ${existingCalls})…`);
-  rmSync(databasePath, { force: true });
-  await runSeed(targetCalls, databasePath);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databasePath}${suffix}`, { force: true });
+  mkdirSync(dirname(databasePath), { recursive: true });
+  seeding = await timeSeed(targetCalls, databasePath, "the bench store");
+} else if (seedProbeCalls > 0) {
+  // The store is there already: seed a scratch file so the figure is still measured.
+  const seedProbeDirectory = join(tmpdir(), `bench-seed-${process.pid}`);
+  try {
+    seeding = await timeSeed(
+      seedProbeCalls,
+      join(seedProbeDirectory, "calls.db"),
+      "a scratch file",
+    );
+  } finally {
+    rmSync(seedProbeDirectory, { recursive: true, force: true });
+  }
 }
 
 const store = await openStore(databasePath);
 const mixes = listMixes(store.sqlite);
 const server = await startDashboardServer({ databasePath, seedCalls: 0 });
+const residentMemory = sampleResidentMemory(server.pid);
 const results: Record<string, unknown> = {};
 try {
+  const signedIn = await signedInFetch(server);
   const get = async (path: string) => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await signedIn(path);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.arrayBuffer();
   };
 
-  const listRows: { mix: string; http: Timing; sql: Timing; ratio: number; total: number }[] = [];
+  const listRows: ListRow[] = [];
   for (const mix of mixes) {
     const search = new URLSearchParams(mix.query).toString();
     const http = await timeRepeatedly(runs, () => get(`/api/call_transaction/list?${search}`));
@@ -124,7 +163,7 @@ try {
   const firstByte: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    const response = await fetch(`${server.url}/api/recordings/${nextId()}`, {
+    const response = await signedIn(`/api/recordings/${nextId()}`, {
       headers: { range: "bytes=0-65535" },
     });
     const reader = response.body!.getReader();
@@ -146,29 +185,31 @@ try {
     rowsPerSecond: Math.round(exportRows / exportSeconds),
   };
 
-  results.seeding = {
-    calls: seedProbeCalls,
-    seconds: Math.round(seedProbeMs / 10) / 100,
-    callsPerSecond: Math.round(seedProbeCalls / (seedProbeMs / 1000)),
-  };
-  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
-  results.serverRssMegabytes = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  results.seeding = seeding ?? null;
+
+  if (!values["skip-browser"]) {
+    console.log("browser: Chromium against the server…");
+    results.browser = await measureBrowser({
+      server,
+      runs: Math.min(runs, 40),
+      filterSearches: browserFilterSearches(store.sqlite),
+      callIds: someIds,
+    });
+  }
+  results.serverRssMegabytes = residentMemory.stop();
   results.store = {
     calls: targetCalls,
     fileMegabytes: Math.round(statSync(databasePath).size / 1048576),
   };
 } finally {
+  residentMemory.stop();
   await server.stop();
   await store.close();
 }
 
-const list = results.list as {
-  mix: string;
-  http: Timing;
-  sql: Timing;
-  ratio: number;
-  total: number;
-}[];
+const list = results.list as ListRow[];
+const browserFigures = results.browser as BrowserFigures | undefined;
+const serverMemory = results.serverRssMegabytes as ResidentMemory;
 console.log(
   `\nList endpoint over ${targetCalls.toLocaleString("en")} calls (${runs} runs each, ms):`,
 );
@@ -191,6 +232,12 @@ console.table({
   "detail (ms)": detail,
   "peaks (ms)": peaks,
   "recording first byte (ms)": firstByteTiming,
+  ...(browserFigures && {
+    "browser: navigation → first rows (ms)": browserFigures.firstRows,
+    "browser: filter change → rows (ms)": browserFigures.filterToRows,
+    "browser: next page → rows (ms)": browserFigures.nextPageToRows,
+    "browser: open call → drawn (ms)": browserFigures.drawerReady,
+  }),
 });
 console.log(
   "export:",
@@ -198,10 +245,28 @@ console.log(
   "\nseeding:",
   results.seeding,
   "\nserver RSS MB:",
-  results.serverRssMegabytes,
+  serverMemory,
   "\nstore:",
   results.store,
 );
+if (browserFigures) {
+  console.log("browser:", {
+    bigPageScroll: browserFigures.bigPageScroll,
+    heapMegabytes: browserFigures.heapMegabytes,
+  });
+}
+
+const figures = judgeFigures({ list, detail, browser: browserFigures, serverMemory });
+console.log("\nIssue 7 targets:");
+console.table(
+  figures.map((figure) => ({
+    figure: figure.figure,
+    measured: `${figure.value} ${figure.unit}`.trim(),
+    target: figure.target,
+    result: figure.result,
+  })),
+);
+results.targets = figures;
 
 mkdirSync("bench/results", { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;

@@ -12,6 +12,8 @@ import type { Store } from "../store/open-store.ts";
 
 /** The envelope's fixed head, written once: bodies are assembled from stored JSON text. */
 const ENVELOPE_HEAD = JSON.stringify(INSTANCE).slice(0, -1);
+const LIST_HEAD = Buffer.from(`${ENVELOPE_HEAD},"payload":{"items":[`);
+const COMMA = Buffer.from(",");
 
 export function normalizeQueryKeys(query: Record<string, string | string[] | undefined>) {
   // The vendor's clients send repeatable parameters as `direction[]=…`; ours send `direction=…`.
@@ -38,7 +40,7 @@ export async function callRoutes(app: FastifyInstance, options: { store: Store }
       return sendApiError(reply, 400, "invalid_parameter", describeQueryProblems(parsed.error));
     }
     const query = parsed.data;
-    const { itemsJson, total } = await listCalls(db, query, callScopeOf(viewerOf(request)));
+    const { items, total } = await listCalls(db, query, callScopeOf(viewerOf(request)));
     const totalPages = Math.ceil(total / query.size);
     const pageFields = {
       page_number: query.page,
@@ -52,10 +54,13 @@ export async function callRoutes(app: FastifyInstance, options: { store: Store }
       previous_page: query.page > 1 ? query.page - 1 : query.page,
       extension: null,
     };
-    const payload = `{"items":[${itemsJson.join(",")}],${JSON.stringify(pageFields).slice(1)}`;
-    return reply
-      .type("application/json; charset=utf-8")
-      .send(`${ENVELOPE_HEAD},"payload":${payload},"status_code":9999}`);
+    const pieces: Buffer[] = [LIST_HEAD];
+    items.forEach((item, index) => {
+      if (index > 0) pieces.push(COMMA);
+      pieces.push(...item);
+    });
+    pieces.push(Buffer.from(`],${JSON.stringify(pageFields).slice(1)},"status_code":9999}`));
+    return reply.type("application/json; charset=utf-8").send(Buffer.concat(pieces));
   });
 
   app.get<{ Params: { transaction_id: string } }>(

@@ -21,7 +21,9 @@ describe("iterateCalls (the export's walk over a whole result)", () => {
   const sorts = CALL_SORT_FIELDS.flatMap((field) => [field, `-${field}`]);
   it.each(sorts)("walks batches by keyset in the list's %s order, ties included", async (sort) => {
     const query = callListQuerySchema.parse({ sort, size: "500" });
-    const listed = (await listCalls(store.db, query, supervisorScope())).itemsJson.map(idOf);
+    const listed = (await listCalls(store.db, query, supervisorScope())).items.map((pieces) =>
+      idOf(Buffer.concat(pieces).toString()),
+    );
     const { page: _page, size: _size, sort: _sort, ...filters } = query;
     const walked: string[] = [];
     for await (const batch of iterateCalls(store.db, filters, supervisorScope(), sort, 2)) {

@@ -158,7 +158,26 @@ export function callJsonWithDerivedFields(row: StoredCallRow): string {
   return body === "{}" ? `{${derived}}` : `${body.slice(0, -1)},${derived}}`;
 }
 
-export type CallPage = { itemsJson: string[]; total: number };
+/**
+ * The same for a list page, as UTF-8 bytes: records are read from SQLite as blobs and the page
+ * is sent as the concatenation of their bytes, so no record is decoded into a JavaScript
+ * string and encoded back (for a page of 50 that round trip cost more than the queries).
+ */
+export function callJsonBytesWithDerivedFields(row: StoredCallBytesRow): Buffer[] {
+  const derived = `"status":${JSON.stringify(row.status)},"agents_rung":${row.agents_rung},"is_transferred":${row.is_transferred === 1}}`;
+  const record = Buffer.from(row.record.buffer, row.record.byteOffset, row.record.byteLength);
+  const closing = record.lastIndexOf(CLOSING_BRACE);
+  // Only a tiny record can be "{}" (possibly with spaces); scanning every record would cost.
+  const isEmpty = closing < 16 && record.subarray(0, closing).toString().trim() === "{";
+  return [record.subarray(0, closing), Buffer.from(isEmpty ? derived : `,${derived}`)];
+}
+
+const CLOSING_BRACE = "}".charCodeAt(0);
+
+export type StoredCallBytesRow = Omit<StoredCallRow, "record"> & { record: Uint8Array };
+
+/** A page of calls: each item as the byte pieces of its JSON (see callJsonBytesWithDerivedFields). */
+export type CallPage = { items: Buffer[][]; total: number };
 
 /** The two statements behind a page: its count and its rows (the benchmark runs them raw too). */
 export function buildListQueries(
@@ -184,7 +203,12 @@ export function buildListQueries(
     page: db
       .selectFrom(pageRows)
       .innerJoin("call_records", "call_records.call_id", "page.id")
-      .select(["call_records.record", "page.status", "page.agents_rung", "page.is_transferred"])
+      .select([
+        sql<Uint8Array>`CAST(call_records.record AS BLOB)`.as("record"),
+        "page.status",
+        "page.agents_rung",
+        "page.is_transferred",
+      ])
       .orderBy(sql.ref(`page.${field}`), direction)
       .orderBy("page.id", direction),
   };
@@ -197,7 +221,7 @@ export async function listCalls(
 ): Promise<CallPage> {
   const { count, page } = buildListQueries(db, query, scope);
   const [countRow, rows] = await Promise.all([count.executeTakeFirstOrThrow(), page.execute()]);
-  return { itemsJson: rows.map(callJsonWithDerivedFields), total: Number(countRow.total) };
+  return { items: rows.map(callJsonBytesWithDerivedFields), total: Number(countRow.total) };
 }
 
 export type CallDetail = { callJson: string; legsJson: string[] };

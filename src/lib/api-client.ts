@@ -1,7 +1,8 @@
 /**
  * The one fetch wrapper: throws a typed error on non-2xx (with the envelope's error code and the
- * parameters it names), passes the AbortSignal on so TanStack Query can cancel, and parses every
- * answer with the contract's zod schema at the boundary.
+ * parameters it names) and on a body that is not JSON, passes the AbortSignal on so TanStack
+ * Query can cancel, and parses every answer with the contract's zod schema at the boundary
+ * (`fetchJson`), or hands the body over to a lenient reader (`fetchBody`).
  */
 import type { z } from "zod";
 import { apiErrorEnvelopeSchema } from "@/contract/call.ts";
@@ -34,22 +35,50 @@ export class ResponseShapeError extends Error {
   }
 }
 
+/** The server said it succeeded, but its answer is not JSON (a proxy's page, a cut-off body). */
+export class MalformedResponseError extends Error {
+  constructor(readonly url: string) {
+    super(`The answer from ${url} is not JSON`);
+    this.name = "MalformedResponseError";
+  }
+}
+
+const NOT_JSON = Symbol("not JSON");
+
+/**
+ * The answer's JSON body, unchecked, for readers that take what they can of it. Throws
+ * `ApiError` for an error status or an error envelope, `MalformedResponseError` for a body that
+ * is not JSON, and lets fetch's TypeError (network down) through.
+ */
+export async function fetchBody(
+  url: string,
+  init: { signal?: AbortSignal } = {},
+): Promise<unknown> {
+  const response = await fetch(url, {
+    headers: { accept: "application/json" },
+    signal: init.signal,
+  });
+  const body: unknown = await response.json().catch(() => NOT_JSON);
+  const envelope = apiErrorEnvelopeSchema.safeParse(body);
+  if (!response.ok) {
+    throw envelope.success
+      ? new ApiError(response.status, envelope.data.message, envelope.data.errors)
+      : new ApiError(response.status, `http_${response.status}`);
+  }
+  // The vendor's way: HTTP 200 with status_code -9999 and the error code in `message`.
+  if (envelope.success) {
+    throw new ApiError(response.status, envelope.data.message, envelope.data.errors);
+  }
+  if (body === NOT_JSON) throw new MalformedResponseError(url);
+  return body;
+}
+
 export async function fetchJson<Schema extends z.ZodType>(
   url: string,
   schema: Schema,
   init: { signal?: AbortSignal } = {},
 ): Promise<z.output<Schema>> {
-  const response = await fetch(url, {
-    headers: { accept: "application/json" },
-    signal: init.signal,
-  });
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const envelope = apiErrorEnvelopeSchema.safeParse(body);
-    throw envelope.success
-      ? new ApiError(response.status, envelope.data.message, envelope.data.errors)
-      : new ApiError(response.status, `http_${response.status}`);
-  }
+  const body = await fetchBody(url, init);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ResponseShapeError(url, parsed.error.issues);
   return parsed.data;

@@ -17,6 +17,16 @@ type Shape = {
   unknownCustomer: string;
   panelFailed: string;
 
+  /** What of an answer that drifted from the contract could not be read. */
+  drift: {
+    callUnreadable: (fields: string) => string;
+    rawHeading: string;
+    renderFailed: string;
+    repaired: (fields: string) => string;
+    legsUnreadable: (count: number) => string;
+    legUnreadable: (position: number, fields: string) => string;
+  };
+
   summary: {
     heading: string;
     seconds: (seconds: number) => string;
@@ -144,6 +154,18 @@ export const callDetailMessages = defineMessages<Shape>({
     callLoaded: (who, when) => `Đã mở cuộc gọi ${who}, ${when}`,
     unknownCustomer: "Khách hàng không xác định",
     panelFailed: "Không tải được phần này.",
+
+    drift: {
+      callUnreadable: (fields) =>
+        `Không đọc được cuộc gọi này (trường ${fields}); dưới đây là dữ liệu máy chủ gửi.`,
+      rawHeading: "Dữ liệu nhận được",
+      renderFailed: "Không hiển thị được cuộc gọi này; dưới đây là dữ liệu máy chủ gửi.",
+      repaired: (fields) =>
+        `Một số giá trị không đọc được nên để trống hoặc suy ra từ dữ liệu còn lại (trường ${fields}).`,
+      legsUnreadable: (count) => `${count} nhánh không đọc được và không có trên biểu đồ.`,
+      legUnreadable: (position, fields) =>
+        `Nhánh thứ ${position}: không đọc được (trường ${fields})`,
+    },
 
     summary: {
       heading: "Tóm tắt",
@@ -393,6 +415,18 @@ export const callDetailMessages = defineMessages<Shape>({
     callLoaded: (who, when) => `Showing the call with ${who}, ${when}`,
     unknownCustomer: "Unknown customer",
     panelFailed: "This part could not be loaded.",
+
+    drift: {
+      callUnreadable: (fields) =>
+        `This call could not be read (${fields}); below is what the server sent.`,
+      rawHeading: "As received",
+      renderFailed: "This call could not be shown; below is what the server sent.",
+      repaired: (fields) =>
+        `Some values could not be read and are shown empty or worked out from the rest (${fields}).`,
+      legsUnreadable: (count) =>
+        `${count} ${count === 1 ? "leg" : "legs"} could not be read and ${count === 1 ? "is" : "are"} not on the chart.`,
+      legUnreadable: (position, fields) => `Leg ${position}: could not be read (${fields})`,
+    },
 
     summary: {
       heading: "Summary",

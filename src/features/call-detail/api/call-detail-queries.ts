@@ -3,10 +3,10 @@
  * agent directory that puts names on extensions (legs name agents only by extension).
  */
 import { queryOptions } from "@tanstack/react-query";
-import { callDetailEnvelopeSchema } from "@/contract/call.ts";
 import { filterOptionsEnvelopeSchema } from "@/contract/filter-options.ts";
+import { readCallDetailAnswer } from "@/contract/read-call-responses.ts";
 import { recordingPeaksSchema } from "@/contract/recording-peaks.ts";
-import { fetchJson } from "@/lib/api-client.ts";
+import { fetchBody, fetchJson, ResponseShapeError } from "@/lib/api-client.ts";
 
 export function recordingUrl(transactionId: string, options: { download?: boolean } = {}) {
   const path = `/api/recordings/${encodeURIComponent(transactionId)}`;
@@ -19,12 +19,17 @@ export const callDetailQueries = {
   detail: (transactionId: string) =>
     queryOptions({
       queryKey: [...callDetailQueries.all(), "detail", transactionId] as const,
-      queryFn: ({ signal }) =>
-        fetchJson(
-          `/api/call_transaction/detail/${encodeURIComponent(transactionId)}`,
-          callDetailEnvelopeSchema,
-          { signal },
-        ),
+      // Read leniently: a call with odd fields shows what it can, an unreadable leg is listed.
+      queryFn: async ({ signal }) => {
+        const url = `/api/call_transaction/detail/${encodeURIComponent(transactionId)}`;
+        const reading = readCallDetailAnswer(await fetchBody(url, { signal }));
+        if (!reading) {
+          throw new ResponseShapeError(url, [
+            { code: "custom", path: ["payload"], message: "no call in the answer" },
+          ]);
+        }
+        return reading;
+      },
       // A finished call changes only when someone tags or annotates it.
       staleTime: 60_000,
     }),

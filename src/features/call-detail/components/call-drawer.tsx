@@ -34,6 +34,8 @@ import { Button } from "@/components/ui/button.tsx";
 import { StatusBadge } from "@/components/ui/call-status-badge.tsx";
 import type { CallDetailEnvelope } from "@/contract/call.ts";
 import { hasRecording, toUnixSeconds } from "@/contract/call-derivations.ts";
+import { listFieldNames } from "@/contract/drift-basics.ts";
+import type { CallDetailReading, UnreadableRecord } from "@/contract/read-call-responses.ts";
 import { ApiError } from "@/lib/api-client.ts";
 import { formatDateTime, formatPhoneNumber } from "@/lib/format.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
@@ -146,7 +148,7 @@ export function CallDrawer({ transactionId, initialTime, onClose, onNavigate }: 
             {messages.title}
           </h2>
           <div id={descriptionId} className="text-[13px] text-slate-600">
-            {detail.data ? <CallIdentity envelope={detail.data} /> : null}
+            {detail.data?.envelope ? <CallIdentity envelope={detail.data.envelope} /> : null}
           </div>
         </div>
         <Button
@@ -181,7 +183,7 @@ export function CallDrawer({ transactionId, initialTime, onClose, onNavigate }: 
         </Button>
       </div>
       <p className="sr-only">{messages.keyboardHelp}</p>
-      <Announcement transactionId={transactionId} envelope={detail.data} />
+      <Announcement transactionId={transactionId} envelope={detail.data?.envelope ?? undefined} />
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3 text-[13px]">
         {detail.isPending ? (
           <DetailSkeleton />
@@ -201,7 +203,7 @@ export function CallDrawer({ transactionId, initialTime, onClose, onNavigate }: 
           </div>
         ) : (
           <PlaybackContext value={playback}>
-            <CallDetails key={transactionId} envelope={detail.data} />
+            <CallReading key={transactionId} reading={detail.data} />
           </PlaybackContext>
         )}
       </div>
@@ -267,7 +269,106 @@ function Announcement({
   );
 }
 
-function CallDetails({ envelope }: { envelope: CallDetailEnvelope }) {
+/**
+ * What could be read of the call: all of it, with a notice naming what was emptied; or, when
+ * the call itself could not be read (or its view failed on odd data), what the server sent.
+ */
+function CallReading({ reading }: { reading: CallDetailReading }) {
+  const messages = useMessages(callDetailMessages).drift;
+  const { envelope, rawCall } = reading;
+  if (!envelope) {
+    return (
+      <UnreadableCall
+        notice={messages.callUnreadable(listFieldNames(reading.unreadableFields))}
+        rawCall={rawCall}
+      />
+    );
+  }
+  return (
+    <PanelBoundary fallback={<UnreadableCall notice={messages.renderFailed} rawCall={rawCall} />}>
+      {reading.repaired.length > 0 && (
+        <p
+          role="status"
+          className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-1.5 text-amber-950"
+        >
+          {messages.repaired(listFieldNames(reading.repaired))}
+        </p>
+      )}
+      <CallDetails envelope={envelope} unreadableLegs={reading.unreadableLegs} />
+    </PanelBoundary>
+  );
+}
+
+/** A value as sent, as plain text: objects as JSON, long ones cut. */
+function rawText(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function UnreadableCall({
+  notice,
+  rawCall,
+}: {
+  notice: string;
+  rawCall: Record<string, unknown> | null;
+}) {
+  const messages = useMessages(callDetailMessages).drift;
+  return (
+    <div className="space-y-3">
+      <p
+        role="alert"
+        className="rounded-md border border-red-200 bg-red-50 px-3 py-1.5 text-red-900"
+      >
+        {notice}
+      </p>
+      {rawCall && (
+        <section aria-labelledby="call-detail-raw" className="space-y-2">
+          <h3 id="call-detail-raw" className="font-semibold">
+            {messages.rawHeading}
+          </h3>
+          <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-3 gap-y-1">
+            {Object.entries(rawCall).map(([key, value]) => (
+              <div key={key} className="contents">
+                <dt className="font-mono text-[12px] text-slate-500">{key}</dt>
+                <dd className="min-w-0 break-words">{rawText(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The legs that could not be read, listed where the timeline shows the others. */
+function UnreadableLegs({ legs }: { legs: UnreadableRecord[] }) {
+  const messages = useMessages(callDetailMessages).drift;
+  if (legs.length === 0) return null;
+  return (
+    <div
+      role="status"
+      className="rounded-md border border-amber-200 bg-amber-50 px-3 py-1.5 text-amber-950"
+    >
+      <p>{messages.legsUnreadable(legs.length)}</p>
+      <ul className="list-disc pl-5">
+        {legs.map((leg) => (
+          <li key={leg.position}>
+            {messages.legUnreadable(leg.position + 1, listFieldNames(leg.fields))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function CallDetails({
+  envelope,
+  unreadableLegs,
+}: {
+  envelope: CallDetailEnvelope;
+  unreadableLegs: UnreadableRecord[];
+}) {
   const messages = useMessages(callDetailMessages);
   const { language } = usePreferences();
   const queryClient = useQueryClient();
@@ -323,8 +424,11 @@ function CallDetails({ envelope }: { envelope: CallDetailEnvelope }) {
         <h3 id="call-detail-timeline" className="font-semibold">
           {messages.timeline.heading}
         </h3>
+        <UnreadableLegs legs={unreadableLegs} />
         {timeline.lanes.length === 0 ? (
-          <p className="text-slate-600">{messages.timeline.noLegs}</p>
+          unreadableLegs.length === 0 && (
+            <p className="text-slate-600">{messages.timeline.noLegs}</p>
+          )
         ) : (
           <>
             <p className="text-[12px] text-slate-500">{messages.timeline.keys}</p>
@@ -376,14 +480,21 @@ function PanelLoading({ label, height }: { label: string; height: number }) {
   );
 }
 
-/** A chunk that fails to load (a deploy replaced it) costs one panel, not the drawer. */
-class PanelBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+/**
+ * A chunk that fails to load (a deploy replaced it) costs one panel, not the drawer; data odd
+ * enough to break a view costs that view (`fallback`), not the page.
+ */
+class PanelBoundary extends Component<
+  { children: ReactNode; fallback?: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
   }
   override render() {
-    return this.state.failed ? <PanelFailed /> : this.props.children;
+    if (!this.state.failed) return this.props.children;
+    return this.props.fallback ?? <PanelFailed />;
   }
 }
 

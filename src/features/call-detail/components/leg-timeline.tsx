@@ -28,6 +28,7 @@ import {
 import { formatDuration, formatTimeOfDay } from "@/lib/format.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { usePreferences } from "@/lib/i18n/preferences.tsx";
+import { PERF_MARKS, useMarkWhenDrawn } from "@/lib/perf-marks.ts";
 import type { LaneLabel } from "../lib/lane-labels.ts";
 import {
   axisTicks,
@@ -80,6 +81,7 @@ export default function LegTimelineChart({
   const playback = usePlayback();
   const chartRef = useRef<HTMLDivElement>(null);
   useUntabbableLayers(chartRef);
+  useMarkWhenDrawn(PERF_MARKS.timelineDrawn, chartRef, ".recharts-bar-rectangle");
   const data = toLaneData(timeline.lanes);
   // A call of 0 s (all legs at one instant) still gets an axis to stand on.
   const span = Math.max(timeline.span, 1);

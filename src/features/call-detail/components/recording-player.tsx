@@ -19,6 +19,7 @@ import { RECORDING_CHANNEL_NAMES, type RecordingPeaks } from "@/contract/recordi
 import { ApiError } from "@/lib/api-client.ts";
 import { formatDuration } from "@/lib/format.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
+import { markPerf, PERF_MARKS } from "@/lib/perf-marks.ts";
 import { callDetailQueries, recordingUrl } from "../api/call-detail-queries.ts";
 import type { Playback } from "../lib/playback.ts";
 import { PLAYBACK_RATES } from "../lib/playback.ts";
@@ -166,6 +167,7 @@ function WaveformPlayer({
         if (start > 0) wavesurfer.setTime(start);
       }),
     );
+    offs.push(wavesurfer.once("redrawcomplete", () => markPerf(PERF_MARKS.waveformDrawn)));
     playback.report({ duration: peaks.duration, ready: true });
 
     return () => {

@@ -29,7 +29,9 @@ export async function stepOpenCall(
 
   if (!destination && index !== -1) {
     const otherPage = search.page + step;
-    if (otherPage < 1 || otherPage > page.total_pages) return;
+    // A page that did not say how many pages there are still says whether one follows.
+    const beyond = step > 0 ? !page.has_next : otherPage < 1;
+    if (beyond || (page.total_pages !== null && otherPage > page.total_pages)) return;
     const other = await queryClient.fetchQuery(callQueries.list({ ...query, page: otherPage }));
     const edge = other.items[direction === "next" ? 0 : other.items.length - 1];
     if (edge) destination = { call: edge.transaction_id, page: otherPage };

@@ -1,7 +1,8 @@
 /**
  * The calls page: filter bar, table and pager, all derived from the URL. The list is fetched
  * page by page from the server (which filters, sorts and counts); the page on screen stays while
- * the next one loads, the page after it is fetched ahead, and a failed refresh keeps the rows.
+ * the next one loads, the page after it is fetched ahead, and a failed, stopped or offline
+ * refresh keeps the rows. A page read only in part says what it left out.
  */
 import {
   keepPreviousData,
@@ -11,15 +12,17 @@ import {
 } from "@tanstack/react-query";
 import { functionalUpdate, useTable } from "@tanstack/react-table";
 import { X } from "lucide-react";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
-import type { CallListItem, CallListPage } from "@/contract/call.ts";
+import type { CallListItem } from "@/contract/call.ts";
 import { parseSort } from "@/contract/call-list-query.ts";
+import type { CallListReading } from "@/contract/read-call-responses.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { usePreferences } from "@/lib/i18n/preferences.tsx";
 import { navigateSearch } from "@/lib/location-search.ts";
 import { callQueries, exportUrl } from "../api/call-queries.ts";
 import { stepOpenCall } from "../api/step-open-call.ts";
+import { useOnline, useTakesLongerThan } from "../api/use-network-state.ts";
 import { callsMessages } from "../messages.ts";
 import { countActiveFilters, EMPTY_FILTERS, serializeCallsSearch } from "../search/calls-search.ts";
 import { useCallListQuery } from "../search/use-call-list-query.ts";
@@ -31,8 +34,17 @@ import { FilterBar } from "./filter-bar.tsx";
 import { useFilterOptionLists } from "./filter-options.tsx";
 import { currentRecording, stopRecording } from "./recording-player.ts";
 import { TablePager } from "./table-pager.tsx";
-import { EmptyResult, LoadError, LoadingStatus, RefreshFailed } from "./table-states.tsx";
+import {
+  EmptyResult,
+  LoadError,
+  LoadingStatus,
+  type LoadProblem,
+  LoadProblemBanner,
+} from "./table-states.tsx";
 import { ColumnChooser, DensityToggle, ExportLink } from "./table-tools.tsx";
+
+// Only an answer that did not fit the contract has something to say: off the first screen.
+const ReadNotice = lazy(() => import("./read-notice.tsx"));
 
 const NO_ROWS: CallListItem[] = [];
 const rowId = (call: CallListItem) => call.transaction_id;
@@ -62,12 +74,27 @@ export function CallsPage() {
   const optionLists = useFilterOptionLists();
   const [preferences, updatePreferences] = useTablePreferences();
 
-  // The last page that loaded, to keep on screen when a later request fails.
-  const [lastLoaded, setLastLoaded] = useState<CallListPage>();
+  const online = useOnline();
+  const listKey = callQueries.list(listQuery).queryKey;
+  const slow = useTakesLongerThan(result.fetchStatus === "fetching", JSON.stringify(listKey));
+  // Pending with no request under way: the supervisor stopped it (a paused one waits offline).
+  const stopped = result.isPending && result.fetchStatus === "idle";
+  const problem: LoadProblem | undefined = !online
+    ? { kind: "offline" }
+    : result.isError
+      ? { kind: "error", error: result.error }
+      : stopped
+        ? { kind: "stopped" }
+        : slow
+          ? { kind: "slow" }
+          : undefined;
+
+  // The last page that loaded, to keep on screen when a later request fails or is stopped.
+  const [lastLoaded, setLastLoaded] = useState<CallListReading>();
   if (result.data && !result.isPlaceholderData && result.data !== lastLoaded) {
     setLastLoaded(result.data);
   }
-  const page = result.data ?? (result.isError ? lastLoaded : undefined);
+  const page = result.data ?? (problem ? lastLoaded : undefined);
 
   // Paging forward is the common move: have the next page ready before it is asked for.
   const settled = result.isPlaceholderData ? undefined : result.data;
@@ -124,14 +151,23 @@ export function CallsPage() {
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    rowCount: page?.total_items ?? 0,
+    rowCount: page ? knownRowCount(page) : 0,
   });
 
-  const loading = !page && result.isPending;
-  const retry = () => void result.refetch();
+  // Offline, a request waits (paused) for the connection: say so instead of the skeleton.
+  const loading = !page && result.isPending && !stopped && online;
+  const cancel = () => queryClient.cancelQueries({ queryKey: listKey, exact: true });
+  // A request still under way (slow) is dropped first: refetch alone would keep waiting on it.
+  const retry = () =>
+    void (result.isFetching ? cancel().then(() => result.refetch()) : result.refetch());
   const hasFilters = countActiveFilters(search.filters) > 0;
   const pastLastPage =
-    page && page.items.length === 0 && page.total_items > 0 && search.page > page.total_pages
+    page &&
+    page.items.length === 0 &&
+    page.unreadable.length === 0 &&
+    page.total_items &&
+    page.total_pages !== null &&
+    search.page > page.total_pages
       ? page.total_pages
       : undefined;
 
@@ -169,8 +205,18 @@ export function CallsPage() {
           </>
         }
       />
-      {result.isError && page && (
-        <RefreshFailed error={result.error} onRetry={retry} retrying={result.isFetching} />
+      {problem && (page || problem.kind === "slow") && (
+        <LoadProblemBanner
+          problem={problem}
+          onRetry={retry}
+          onCancel={() => void cancel()}
+          retrying={result.isFetching}
+        />
+      )}
+      {page && hasReadProblems(page) && (
+        <Suspense fallback={null}>
+          <ReadNotice page={page} />
+        </Suspense>
       )}
       <TagNamesContext value={tagNames}>
         <CallsTable
@@ -182,8 +228,8 @@ export function CallsPage() {
           onOpenCall={openCall}
           onStepOpenCall={(direction) => void stepOpenCall(queryClient, timeZone, direction)}
           fallback={
-            result.isError && !page ? (
-              <LoadError error={result.error} onRetry={retry} />
+            problem && problem.kind !== "slow" && !page ? (
+              <LoadError problem={problem} onRetry={retry} />
             ) : (
               <EmptyResult
                 pastLastPage={pastLastPage}
@@ -215,7 +261,23 @@ export function CallsPage() {
           <LoadingStatus loading={loading} refreshing={result.isFetching && page !== undefined} />
         </CallsTable>
       </TagNamesContext>
-      <TablePager table={table} total={page?.total_items} />
+      <TablePager table={table} total={page?.total_items ?? undefined} />
     </div>
   );
+}
+
+/**
+ * Rows the table pages through: the total when the server gave one; otherwise the rows up to
+ * this page, and one more when the server says a next page follows (so "next" stays usable).
+ */
+function knownRowCount(page: CallListReading): number {
+  if (page.total_items !== null) return page.total_items;
+  const received = page.items.length + page.unreadable.length;
+  const upToHere = (page.page_number - 1) * page.page_size + received;
+  return page.has_next ? Math.max(upToHere, page.page_number * page.page_size) + 1 : upToHere;
+}
+
+/** Whether the page has something for the read notice to say (decided before loading it). */
+function hasReadProblems(page: CallListReading): boolean {
+  return page.unreadable.length > 0 || page.repaired.length > 0 || page.paginationMissing;
 }

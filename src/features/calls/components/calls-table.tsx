@@ -22,6 +22,7 @@ import {
 } from "react";
 import type { CallListItem } from "@/contract/call.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
+import { PERF_MARKS, useMarkRowsRendered } from "@/lib/perf-marks.ts";
 import { type CallColumnId, callsMessages } from "../messages.ts";
 import type { Density } from "../table-preferences.ts";
 import { ActiveRowContext, type callTableFeatures } from "./call-columns.tsx";
@@ -67,6 +68,7 @@ export function CallsTable({
   const messages = useMessages(callsMessages);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
+  useMarkRowsRendered(PERF_MARKS.rowsRendered, rows);
   const columns = table.getVisibleLeafColumns();
   const [focusedId, setFocusedId] = useState<string>();
   const activeId =

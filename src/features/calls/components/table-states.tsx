@@ -1,9 +1,13 @@
-/** What the table says when it has no rows to show, could not load, or is refreshing. */
-import { RefreshCw, SearchX, TriangleAlert } from "lucide-react";
+/**
+ * What the table says when it has no rows to show, could not load (an error, offline, cancelled),
+ * is refreshing or slow. (What it could not read of an answer: `read-notice.tsx`.)
+ */
+import { CircleAlert, RefreshCw, SearchX, TriangleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button.tsx";
-import { ApiError, ResponseShapeError } from "@/lib/api-client.ts";
+import { ApiError, MalformedResponseError, ResponseShapeError } from "@/lib/api-client.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { callsMessages } from "../messages.ts";
+import { faultMessages } from "./fault-messages.ts";
 
 export function EmptyResult({
   pastLastPage,
@@ -48,7 +52,7 @@ export function EmptyResult({
   );
 }
 
-type ErrorWords = { networkError: string; unexpectedResponse: string };
+type ErrorWords = { networkError: string; unexpectedResponse: string; notJson: string };
 
 /** What went wrong, in words a supervisor can pass on to whoever runs the server. */
 export function describeError(error: Error, words: ErrorWords): string {
@@ -57,53 +61,120 @@ export function describeError(error: Error, words: ErrorWords): string {
   }
   if (error instanceof ApiError) return `${error.code} (HTTP ${error.status})`;
   if (error instanceof ResponseShapeError) return words.unexpectedResponse;
+  if (error instanceof MalformedResponseError) return words.notJson;
   // fetch rejects with a TypeError when the network or the server is down.
   if (error instanceof TypeError) return words.networkError;
   return error.message;
 }
 
-export function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+/**
+ * Why the page has no fresh rows: the request failed, the browser is offline, the supervisor
+ * stopped it, or it is taking long (and still going on).
+ */
+export type LoadProblem =
+  | { kind: "error"; error: Error }
+  | { kind: "offline" }
+  | { kind: "stopped" }
+  | { kind: "slow" };
+
+function useProblemWords(problem: LoadProblem) {
+  const messages = useMessages(callsMessages);
+  const faults = useMessages(faultMessages);
+  switch (problem.kind) {
+    case "error": {
+      const detail = describeError(problem.error, { ...messages, ...faults });
+      return {
+        title: messages.errorTitle,
+        // "The server said: …" only when it did say something.
+        body:
+          problem.error instanceof ApiError
+            ? messages.errorBody(detail)
+            : `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`,
+        banner: `${messages.refreshFailed} (${detail})`,
+      };
+    }
+    case "offline":
+      return {
+        title: faults.offlineTitle,
+        body: faults.offlineBody,
+        banner: faults.offlineKeeping,
+      };
+    case "stopped":
+      return { title: faults.stopped, body: "", banner: faults.stopped };
+    case "slow":
+      return { title: faults.slow, body: "", banner: faults.slow };
+  }
+}
+
+// Icons the first screen already carries: a fault must not cost bytes on every visit.
+const PROBLEM_ICONS = {
+  error: TriangleAlert,
+  offline: TriangleAlert,
+  stopped: CircleAlert,
+  slow: CircleAlert,
+};
+
+function RetryButton({ onRetry, retrying }: { onRetry: () => void; retrying?: boolean }) {
   const messages = useMessages(callsMessages);
   return (
+    <Button variant="primary" onClick={onRetry} disabled={retrying} className="h-7">
+      <RefreshCw aria-hidden="true" className={retrying ? "size-3.5 animate-spin" : "size-3.5"} />
+      {messages.retry}
+    </Button>
+  );
+}
+
+/** In place of the rows when none can be shown. */
+export function LoadError({ problem, onRetry }: { problem: LoadProblem; onRetry: () => void }) {
+  const words = useProblemWords(problem);
+  const Icon = PROBLEM_ICONS[problem.kind];
+  return (
     <div role="alert" className="flex flex-col items-center gap-2 px-4 py-14 text-center">
-      <TriangleAlert aria-hidden="true" className="size-8 text-red-600" />
-      <p className="font-medium text-slate-800">{messages.errorTitle}</p>
-      <p className="max-w-xl text-[13px] text-slate-600">
-        {messages.errorBody(describeError(error, messages))}
-      </p>
-      <Button variant="primary" onClick={onRetry}>
-        <RefreshCw aria-hidden="true" className="size-3.5" />
-        {messages.retry}
-      </Button>
+      <Icon aria-hidden="true" className="size-8 text-red-600" />
+      <p className="font-medium text-slate-800">{words.title}</p>
+      {words.body && <p className="max-w-xl text-[13px] text-slate-600">{words.body}</p>}
+      <RetryButton onRetry={onRetry} />
     </div>
   );
 }
 
-/** A failed refresh over rows still on screen: say so, keep the rows, offer to try again. */
-export function RefreshFailed({
-  error,
+/**
+ * Over the rows still on screen (or the skeleton, while slow): what went wrong or is taking
+ * long, with Retry; a slow request can also be stopped.
+ */
+export function LoadProblemBanner({
+  problem,
   onRetry,
+  onCancel,
   retrying,
 }: {
-  error: Error;
+  problem: LoadProblem;
   onRetry: () => void;
+  onCancel: () => void;
   retrying: boolean;
 }) {
-  const messages = useMessages(callsMessages);
+  const words = useProblemWords(problem);
+  const faults = useMessages(faultMessages);
+  const Icon = PROBLEM_ICONS[problem.kind];
+  const slow = problem.kind === "slow";
   return (
     <div
-      role="alert"
-      className="flex shrink-0 items-center gap-3 border-b border-red-200 bg-red-50 px-3 py-1.5 text-[13px] text-red-900"
+      // Slow is news, not a failure: a status; the others are alerts.
+      role={slow ? "status" : "alert"}
+      className={
+        slow
+          ? "flex shrink-0 items-center gap-3 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-[13px] text-amber-950"
+          : "flex shrink-0 items-center gap-3 border-b border-red-200 bg-red-50 px-3 py-1.5 text-[13px] text-red-900"
+      }
     >
-      <TriangleAlert aria-hidden="true" className="size-4 shrink-0 text-red-600" />
-      <p className="min-w-0 flex-1 truncate">
-        {messages.refreshFailed}{" "}
-        <span className="text-red-800/80">({describeError(error, messages)})</span>
-      </p>
-      <Button onClick={onRetry} disabled={retrying} className="h-7">
-        <RefreshCw aria-hidden="true" className={retrying ? "size-3.5 animate-spin" : "size-3.5"} />
-        {messages.retry}
-      </Button>
+      <Icon aria-hidden="true" className="size-4 shrink-0" />
+      <p className="min-w-0 flex-1">{words.banner}</p>
+      {slow && (
+        <Button onClick={onCancel} className="h-7">
+          {faults.cancel}
+        </Button>
+      )}
+      <RetryButton onRetry={onRetry} retrying={retrying && !slow} />
     </div>
   );
 }

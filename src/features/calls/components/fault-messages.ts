@@ -1,0 +1,39 @@
+/**
+ * The calls table's words for faults (offline, slow, stopped, not JSON), in Vietnamese and
+ * English, beside `../messages.ts`, which holds the table's others. On the first screen: they
+ * must be there when the network is not.
+ */
+import { defineMessages } from "@/lib/i18n/messages.ts";
+
+type Shape = {
+  slow: string;
+  cancel: string;
+  stopped: string;
+  offlineTitle: string;
+  offlineBody: string;
+  offlineKeeping: string;
+  notJson: string;
+};
+
+export const faultMessages = defineMessages<Shape>({
+  vi: {
+    slow: "Vẫn đang tải… máy chủ phản hồi chậm.",
+    cancel: "Dừng tải",
+    stopped: "Đã dừng tải danh sách cuộc gọi.",
+    offlineTitle: "Mất kết nối mạng",
+    offlineBody: "Danh sách sẽ tự tải lại khi có mạng trở lại.",
+    offlineKeeping:
+      "Mất kết nối mạng: đang hiển thị dữ liệu đã tải, sẽ tự cập nhật khi có mạng trở lại.",
+    notJson: "nội dung trả về không phải JSON (có thể là trang lỗi của proxy)",
+  },
+  en: {
+    slow: "Still loading… the server is slow.",
+    cancel: "Cancel",
+    stopped: "Loading the calls was cancelled.",
+    offlineTitle: "You are offline",
+    offlineBody: "The calls will load again when the connection is back.",
+    offlineKeeping:
+      "You are offline: showing the calls already loaded; they will update when the connection is back.",
+    notJson: "the answer was not JSON (perhaps an error page from a proxy)",
+  },
+});

@@ -140,6 +140,17 @@ function applyFilters(query: CallsQuery, filters: CallFilters, scope: CallScope)
   return filtered;
 }
 
+/**
+ * No filter at all: the total is the tenant's whole count (kept in tenant_call_counts). Read
+ * from every field of the query, so that a filter added later can never be overlooked here.
+ */
+function isUnfiltered(query: CallListQuery): boolean {
+  const { page: _page, size: _size, sort: _sort, ...filters } = query;
+  return Object.values(filters).every(
+    (value) => value === undefined || value === "" || (Array.isArray(value) && value.length === 0),
+  );
+}
+
 /** The stored record with our derived fields, as the list and detail send it. */
 export type StoredCallRow = {
   record: string;
@@ -199,7 +210,20 @@ export function buildListQueries(
     .offset((query.page - 1) * query.size)
     .as("page");
   return {
-    count: filtered.select((eb) => eb.fn.countAll<number>().as("total")),
+    count:
+      isUnfiltered(query) && scope.agentExtension === null
+        ? db.selectNoFrom((eb) =>
+            eb.fn
+              .coalesce(
+                eb
+                  .selectFrom("tenant_call_counts")
+                  .select("calls")
+                  .where("tenant_id", "=", scope.tenantId),
+                eb.lit(0),
+              )
+              .as("total"),
+          )
+        : filtered.select((eb) => eb.fn.countAll<number>().as("total")),
     page: db
       .selectFrom(pageRows)
       .innerJoin("call_records", "call_records.call_id", "page.id")

@@ -75,3 +75,32 @@ it("brings a 0003 store forward without losing its options or who took part", as
     await store.close();
   }
 });
+
+it("keeps each tenant's call count through inserts, upserts and deletes", async () => {
+  directory = mkdtempSync(join(tmpdir(), "counts-"));
+  const store = await openStore(join(directory, "calls.db"));
+  try {
+    const { writeCalls } = await import("./call-writer.ts");
+    const { buildCall } = await import("../test/call-builder.ts");
+    const entry = (id: string, tenant: string, version: number) => ({
+      call: buildCall({ transaction_id: id, tenant_id: tenant, last_updated_date: version }),
+      legs: [],
+    });
+    await writeCalls(store.db, [entry("x1", "t1", 1), entry("x2", "t1", 1), entry("y1", "t2", 1)]);
+    await writeCalls(store.db, [entry("x1", "t1", 2), entry("x2", "t2", 2)]);
+    store.sqlite.prepare("DELETE FROM calls WHERE transaction_id = 'y1'").run();
+    const counts = store.sqlite
+      .prepare("SELECT tenant_id, calls FROM tenant_call_counts ORDER BY tenant_id")
+      .all();
+    const actual = store.sqlite
+      .prepare("SELECT tenant_id, count(*) AS calls FROM calls GROUP BY tenant_id ORDER BY 1")
+      .all();
+    expect(counts).toEqual([
+      { tenant_id: "t1", calls: 1 },
+      { tenant_id: "t2", calls: 1 },
+    ]);
+    expect(actual).toEqual(counts);
+  } finally {
+    await store.close();
+  }
+});

@@ -289,11 +289,43 @@ const usersAndTenantScope: Migration = {
   },
 };
 
+/**
+ * How many calls each tenant has, kept by triggers. A supervisor's unfiltered list (the first
+ * screen, any sort, any page) needs its total: counting a million index entries for it took
+ * ~35 ms on every page, where reading one row takes microseconds.
+ */
+const tenantCallCounts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("tenant_call_counts")
+      .addColumn("tenant_id", "text", (column) => column.primaryKey())
+      .addColumn("calls", "integer", (column) => column.notNull())
+      .execute();
+    await sql`INSERT INTO tenant_call_counts (tenant_id, calls)
+      SELECT tenant_id, count(*) FROM calls GROUP BY tenant_id`.execute(db);
+    await sql`CREATE TRIGGER calls_count_insert AFTER INSERT ON calls BEGIN
+      INSERT INTO tenant_call_counts (tenant_id, calls) VALUES (new.tenant_id, 1)
+      ON CONFLICT (tenant_id) DO UPDATE SET calls = calls + 1;
+    END`.execute(db);
+    await sql`CREATE TRIGGER calls_count_delete AFTER DELETE ON calls BEGIN
+      UPDATE tenant_call_counts SET calls = calls - 1 WHERE tenant_id = old.tenant_id;
+    END`.execute(db);
+    // A call that moves tenant (a vendor correction) moves its count too.
+    await sql`CREATE TRIGGER calls_count_move AFTER UPDATE OF tenant_id ON calls
+      WHEN new.tenant_id <> old.tenant_id BEGIN
+      UPDATE tenant_call_counts SET calls = calls - 1 WHERE tenant_id = old.tenant_id;
+      INSERT INTO tenant_call_counts (tenant_id, calls) VALUES (new.tenant_id, 1)
+      ON CONFLICT (tenant_id) DO UPDATE SET calls = calls + 1;
+    END`.execute(db);
+  },
+};
+
 const migrations: Record<string, Migration> = {
   "0001_initial_schema": initialSchema,
   "0002_sync_state": syncState,
   "0003_live_calls": liveCalls,
   "0004_users_and_tenant_scope": usersAndTenantScope,
+  "0005_tenant_call_counts": tenantCallCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -142,6 +142,12 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+/** Calls per tenant, kept by triggers on calls (0005). */
+export interface TenantCallCountsTable {
+  tenant_id: string;
+  calls: number;
+}
+
 export interface StoreDatabase {
   calls: CallsTable;
   call_records: CallRecordsTable;
@@ -157,4 +163,5 @@ export interface StoreDatabase {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  tenant_call_counts: TenantCallCountsTable;
 }

@@ -13,11 +13,25 @@ export class ApiError extends Error {
     /** The envelope's error code (`invalid_parameter`, `call_not_found`, …) or `http_<status>`. */
     readonly code: string,
     readonly problems: { parameter: string; message: string }[] = [],
+    /** How long the server asks to wait before trying again (`Retry-After`, seconds). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(problems.length > 0 ? problems.map((problem) => problem.message).join("; ") : code);
     this.name = "ApiError";
   }
 }
+
+/** The server sends `Retry-After` in seconds; anything else leaves the wait unsaid. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  return header && /^\d+$/.test(header.trim()) ? Math.max(Number(header), 1) : undefined;
+}
+
+export type RequestOptions = {
+  signal?: AbortSignal;
+  method?: "GET" | "POST" | "DELETE";
+  /** A body to send as JSON. */
+  json?: unknown;
+};
 
 /** The server answered, but not in a shape the contract knows. */
 export class ResponseShapeError extends Error {
@@ -50,20 +64,23 @@ const NOT_JSON = Symbol("not JSON");
  * `ApiError` for an error status or an error envelope, `MalformedResponseError` for a body that
  * is not JSON, and lets fetch's TypeError (network down) through.
  */
-export async function fetchBody(
-  url: string,
-  init: { signal?: AbortSignal } = {},
-): Promise<unknown> {
+export async function fetchBody(url: string, init: RequestOptions = {}): Promise<unknown> {
   const response = await fetch(url, {
-    headers: { accept: "application/json" },
+    method: init.method ?? "GET",
+    headers: {
+      accept: "application/json",
+      ...(init.json === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
     signal: init.signal,
   });
   const body: unknown = await response.json().catch(() => NOT_JSON);
   const envelope = apiErrorEnvelopeSchema.safeParse(body);
   if (!response.ok) {
+    const retryAfter = retryAfterSeconds(response.headers.get("retry-after"));
     throw envelope.success
-      ? new ApiError(response.status, envelope.data.message, envelope.data.errors)
-      : new ApiError(response.status, `http_${response.status}`);
+      ? new ApiError(response.status, envelope.data.message, envelope.data.errors, retryAfter)
+      : new ApiError(response.status, `http_${response.status}`, [], retryAfter);
   }
   // The vendor's way: HTTP 200 with status_code -9999 and the error code in `message`.
   if (envelope.success) {
@@ -76,7 +93,7 @@ export async function fetchBody(
 export async function fetchJson<Schema extends z.ZodType>(
   url: string,
   schema: Schema,
-  init: { signal?: AbortSignal } = {},
+  init: RequestOptions = {},
 ): Promise<z.output<Schema>> {
   const body = await fetchBody(url, init);
   const parsed = schema.safeParse(body);

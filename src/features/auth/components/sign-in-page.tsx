@@ -11,14 +11,14 @@ import { signInRequestSchema } from "@/contract/session.ts";
 import { ApiError } from "@/lib/api-client.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { showSignedIn } from "../api/session-queries.ts";
-import { signIn, TooManyAttemptsError } from "../api/sign-in-request.ts";
+import { signIn } from "../api/sign-in-request.ts";
 import { signInMessages } from "../sign-in-messages.ts";
 
 type SignInMessages = (typeof signInMessages)["vi"];
 
 /** What went wrong, in words: never which of username or password was wrong. */
 function describeSignInProblem(error: unknown, messages: SignInMessages): string {
-  if (error instanceof TooManyAttemptsError) {
+  if (error instanceof ApiError && error.status === 429) {
     return messages.tooManyAttempts(error.retryAfterSeconds);
   }
   if (error instanceof ApiError) {

@@ -3,10 +3,13 @@
  * without a session, the calls with one. Everything switches on the session query, so signing
  * in, signing out and an expired session never reload the page or touch its URL.
  */
-import { useQuery } from "@tanstack/react-query";
-import { Component, lazy, type ReactNode, Suspense } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Component, lazy, type ReactNode, Suspense, useEffect } from "react";
 import { sessionQueries } from "@/features/auth/api/session-queries.ts";
 import { authMessages } from "@/features/auth/messages.ts";
+import { callQueries } from "@/features/calls/api/call-queries.ts";
+import { useCallListQuery } from "@/features/calls/search/use-call-list-query.ts";
+import { useCallsSearch } from "@/features/calls/search/use-calls-search.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { AppShell } from "./app-shell.tsx";
 import { LanguageSwitch, useDocumentLanguage } from "./language-switch.tsx";
@@ -18,9 +21,28 @@ const SignInPage = lazy(() => import("@/features/auth/components/sign-in-page.ts
 
 export function SessionGate() {
   const session = useQuery(sessionQueries.current());
+  useFirstScreenPrefetch(session.isPending);
   if (session.data) return <AppShell />;
   if (session.isPending) return <SessionSkeleton />;
   return <SignInScreen sessionProblem={session.error ?? undefined} />;
+}
+
+/**
+ * While the session is checked, the first page of calls and the filter options are already
+ * asked for, under the keys the table will use: most visits have a session, and the table then
+ * finds its rows arriving instead of asking only once the shell has rendered (~200 ms later on
+ * a slow machine). Without a session they answer 401, which shows the sign-in page anyway.
+ */
+function useFirstScreenPrefetch(sessionPending: boolean) {
+  const queryClient = useQueryClient();
+  const { search } = useCallsSearch();
+  const listQuery = useCallListQuery(search);
+  useEffect(() => {
+    if (!sessionPending) return;
+    void queryClient.prefetchQuery(callQueries.list(listQuery));
+    void queryClient.prefetchQuery(callQueries.filterOptions());
+    // Only while the session is pending, at start: later searches belong to the table.
+  }, [sessionPending, queryClient, listQuery]);
 }
 
 function SignInScreen({ sessionProblem }: { sessionProblem: unknown }) {

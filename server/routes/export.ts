@@ -76,12 +76,14 @@ export async function exportRoutes(app: FastifyInstance, options: { store: Store
     }
 
     const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
-    return reply
-      .type("text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="calls-${stamp}.csv"`)
-      .header("cache-control", "no-store")
-      // One batch ahead at most: the default (16 objects) parsed 16 batches ahead of a slow
-      // client and, measured on a week of a million-call store, lifted the server to 430 MB.
-      .send(Readable.from(csvChunks(), { highWaterMark: 1 }));
+    return (
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="calls-${stamp}.csv"`)
+        .header("cache-control", "no-store")
+        // One batch ahead at most: the default (16 objects) parsed 16 batches ahead of a slow
+        // client and, measured on a week of a million-call store, lifted the server to 430 MB.
+        .send(Readable.from(csvChunks(), { highWaterMark: 1 }))
+    );
   });
 }

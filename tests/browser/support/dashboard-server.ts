@@ -37,19 +37,23 @@ export async function startDashboardServer(
     ? undefined
     : mkdtempSync(join(tmpdir(), "dashboard-e2e-"));
   const databasePath = options.databasePath ?? join(directory!, "calls.db");
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/main.ts"], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: databasePath,
-      SEED_CALLS: String(options.seedCalls ?? 5000),
-      LOG_LEVEL: "warn",
-      STOP_WHEN_STDIN_CLOSES: "1",
-      DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, "--import", "tsx", "server/main.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATABASE_URL: databasePath,
+        SEED_CALLS: String(options.seedCalls ?? 5000),
+        LOG_LEVEL: "warn",
+        STOP_WHEN_STDIN_CLOSES: "1",
+        DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+      },
+      stdio: ["pipe", "pipe", "pipe"],
     },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  );
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);

@@ -322,11 +322,9 @@ function HeaderCell({
 
 function SkeletonRows({ columns, rowHeight }: { columns: number; rowHeight: number }) {
   return Array.from({ length: SKELETON_ROWS }, (_, row) => (
-    // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have nothing but a position
     // biome-ignore lint/a11y/noAriaHiddenOnFocusable: placeholder rows hold neither content nor focus
     <tr key={row} aria-hidden="true" style={{ height: rowHeight }}>
       {Array.from({ length: columns }, (_, cell) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: as above
         <td key={cell} className="border-b border-slate-100 px-2">
           <span
             className="block h-2.5 rounded bg-slate-200 motion-safe:animate-pulse"

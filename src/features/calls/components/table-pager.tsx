@@ -108,7 +108,6 @@ export function TablePager({
         <ul className="flex items-center gap-0.5">
           {pageWindow(current, pageCount).map((page, index) =>
             page === "gap" ? (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a gap is only where it stands
               <li key={`gap-${index}`} aria-hidden="true" className="px-1 text-slate-400">
                 …
               </li>

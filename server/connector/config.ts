@@ -74,7 +74,10 @@ const environmentSchema = z.object({
   /** Our secret for the webhook receiver (the vendor signs nothing). */
   OMICALL_WEBHOOK_SECRET: z.string().min(16).optional(),
   OMICALL_WEBHOOK_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(10_240).default(256),
-  /** Hosts recordings may be streamed from besides the API's own (comma-separated); empty: any. */
+  /**
+   * Hosts recordings may be streamed from besides the API's own (comma-separated), trusted at
+   * any address (a private one too); empty: any host, but at public addresses only.
+   */
   OMICALL_RECORDING_HOSTS: z.string().optional(),
 });
 

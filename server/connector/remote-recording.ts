@@ -6,7 +6,14 @@
  *   206, 304, 416) and Content-Range, Content-Length, Content-Type, Accept-Ranges, ETag and
  *   Last-Modified come back. Nothing else is forwarded either way (no cookies, no client
  *   address).
- * - Only http(s) URLs, optionally only from listed hosts (OMICALL_RECORDING_HOSTS).
+ * - Only http(s) URLs without userinfo. Trusted hosts, the vendor's own origin and the hosts
+ *   listed in OMICALL_RECORDING_HOSTS, are fetched at whatever address they have (an operator
+ *   may run the vendor's mock or a recording store on a private network). With the list set,
+ *   no other host is fetched; with it unset, any other host is fetched from public addresses
+ *   only: loopback, private, link-local, CGNAT, ULA and the like are refused, and the check is
+ *   made on the address actually connected to (see public-only-agent.ts), so a name resolving
+ *   to 127.0.0.1 or rebinding to it after a check is refused too. Every redirect hop passes the
+ *   same check. A refused URL is answered as not found.
  * - Credentials go only to the vendor's own origin (OMICALL_BASE_URL's), and only as the
  *   documented auth, `Authorization: Bearer` from /api/auth; the raw API key never does.
  *   Redirects are followed by hand (at most 3) and drop the credential when they leave that
@@ -14,20 +21,28 @@
  * - Logs name the URL's origin and path only: a signed URL's query is a credential too.
  * - When the browser goes away, the upstream request is aborted.
  */
+import type { LookupFunction } from "node:net";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { Agent, fetch as undiciFetch } from "undici";
 import { sendApiError } from "../http/envelope.ts";
+import { isNonPublicAddressError, publicOnlyAgent } from "./public-only-agent.ts";
 
 export type RemoteRecordingOptions = {
   /** The vendor's origin and a way to get its Bearer token; without it no credential is sent. */
   vendor?: { origin: string; accessToken: (signal?: AbortSignal) => Promise<string> };
-  /** Hosts recordings may come from (besides the vendor's); empty or absent: any host. */
+  /**
+   * Hosts recordings may come from besides the vendor's, trusted at any address; empty or
+   * absent: any host, at public addresses only.
+   */
   allowedHosts?: readonly string[];
+  /** Resolves the names of hosts that are not trusted (dns.lookup; tests give a fake DNS). */
+  lookup?: LookupFunction;
   /** How long to wait for the upstream's response headers (the body may take longer). */
   headersTimeoutMs?: number;
   maxRedirects?: number;
-  fetch?: typeof fetch;
+  fetch?: typeof undiciFetch;
 };
 
 export type RemoteRequest = {
@@ -42,9 +57,11 @@ export type RemoteAnswer =
   | { ok: true; status: number; headers: Record<string, string>; body: Readable | null }
   | {
       ok: false;
-      reason: "not_allowed" | "not_found" | "refused" | "unreachable" | "timeout";
+      reason: "not_allowed" | "not_public" | "not_found" | "refused" | "unreachable" | "timeout";
       upstreamStatus?: number;
       headers?: Record<string, string>;
+      /** not_public: the origin whose address was refused (a redirect's target, maybe). */
+      origin?: string;
     };
 
 const PASSED_BACK = [
@@ -66,12 +83,22 @@ export function describeUrl(url: string): string {
   }
 }
 
-function allowed(url: URL, options: RemoteRecordingOptions): boolean {
-  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
-  if (url.username || url.password) return false;
-  if (options.vendor && url.origin === new URL(options.vendor.origin).origin) return true;
+/** Sockets to trusted hosts: no address check. */
+let trustedAgent: Agent | undefined;
+
+/** How `url` may be fetched: through which agent, or null: not at all. */
+function dispatcherFor(url: URL, options: RemoteRecordingOptions): Agent | null {
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  if (url.username || url.password) return null;
   const hosts = options.allowedHosts ?? [];
-  return hosts.length === 0 || hosts.includes(url.hostname.toLowerCase());
+  const trusted =
+    (options.vendor && url.origin === new URL(options.vendor.origin).origin) ||
+    hosts.includes(url.hostname.toLowerCase());
+  if (trusted) {
+    trustedAgent ??= new Agent();
+    return trustedAgent;
+  }
+  return hosts.length === 0 ? publicOnlyAgent(options.lookup) : null;
 }
 
 /** Opens the recording upstream: its status, the headers we pass back, and the body stream. */
@@ -86,7 +113,7 @@ export async function openRemoteRecording(
   } catch {
     return { ok: false, reason: "not_allowed" };
   }
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? undiciFetch;
   const vendorOrigin = options.vendor ? new URL(options.vendor.origin).origin : null;
   const headersTimeout = new AbortController();
   const timer = setTimeout(
@@ -99,7 +126,8 @@ export async function openRemoteRecording(
 
   try {
     for (let hop = 0; hop <= (options.maxRedirects ?? 3); hop += 1) {
-      if (!allowed(url, options)) return { ok: false, reason: "not_allowed" };
+      const dispatcher = dispatcherFor(url, options);
+      if (!dispatcher) return { ok: false, reason: "not_allowed" };
       const headers: Record<string, string> = { accept: "audio/*, */*;q=0.5" };
       if (request.range) headers.range = request.range;
       if (request.range && request.ifRange) headers["if-range"] = request.ifRange;
@@ -107,16 +135,20 @@ export async function openRemoteRecording(
       if (options.vendor && url.origin === vendorOrigin) {
         headers.authorization = `Bearer ${await options.vendor.accessToken(signal)}`;
       }
-      let response: Response;
+      let response: Awaited<ReturnType<typeof undiciFetch>>;
       try {
         response = await doFetch(url, {
           method: request.method,
           headers,
           signal,
           redirect: "manual",
+          dispatcher,
         });
-      } catch {
+      } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason;
+        if (isNonPublicAddressError(error)) {
+          return { ok: false, reason: "not_public", origin: url.origin };
+        }
         return { ok: false, reason: headersTimeout.signal.aborted ? "timeout" : "unreachable" };
       }
       if ([301, 302, 303, 307, 308].includes(response.status)) {
@@ -196,6 +228,10 @@ export async function sendRemoteRecording(
     switch (answer.reason) {
       case "not_allowed":
         request.log.warn({ recording: where }, "recording URL not allowed");
+        return sendApiError(reply, 404, "recording_not_found");
+      case "not_public":
+        // The origin only: the refused hop may be a redirect's, whose path we never logged.
+        request.log.warn({ recording: answer.origin }, "recording host has no public address");
         return sendApiError(reply, 404, "recording_not_found");
       case "not_found":
         return sendApiError(reply, 404, "recording_not_found");

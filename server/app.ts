@@ -11,6 +11,7 @@ import type { OmicallConnector } from "./connector/connector.ts";
 import { sendApiError } from "./http/envelope.ts";
 import { apiErrorHandler } from "./http/error-handler.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
+import { installServerTiming } from "./http/server-timing.ts";
 import { findRecordingSource } from "./recordings/find-recording-source.ts";
 import { callRoutes } from "./routes/calls.ts";
 import { exportRoutes } from "./routes/export.ts";
@@ -48,6 +49,7 @@ export async function buildApp(options: AppOptions) {
   // Store faults (busy, full, read-only, corrupt) get their own envelope; see http/store-faults.ts.
   app.setErrorHandler<FastifyError>(apiErrorHandler);
 
+  installServerTiming(app);
   await installSecurityHeaders(app);
   await installAuthentication(app, store);
   await app.register(sessionRoutes, {

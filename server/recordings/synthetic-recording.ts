@@ -11,8 +11,8 @@ import { createHash } from "node:crypto";
 import { endianness } from "node:os";
 import { Readable } from "node:stream";
 import { setImmediate as setImmediatePromise } from "node:timers/promises";
+import { LruCache } from "../lib/lru-cache.ts";
 import { buildConversationScript, type ConversationScript } from "./conversation-script.ts";
-import { LruCache } from "./lru-cache.ts";
 import { renderInterleavedPcm16 } from "./synthetic-audio.ts";
 import { MAX_WAV_DATA_BYTES, pcmWavHeader, WAV_HEADER_BYTES } from "./wav-header.ts";
 

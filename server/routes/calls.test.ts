@@ -273,6 +273,37 @@ describe("GET /api/call_transaction/detail/:transaction_id", () => {
   });
 });
 
+describe("Server-Timing", () => {
+  const parts = (header: unknown) =>
+    Object.fromEntries(
+      String(header)
+        .split(", ")
+        .map((part) => {
+          const [name, duration] = part.split(";dur=");
+          return [name, Number(duration)];
+        }),
+    );
+
+  it("splits a list or detail answer into the store's time and the server's whole time", async () => {
+    for (const url of [
+      "/api/call_transaction/list?direction=inbound",
+      "/api/call_transaction/detail/call-a",
+    ]) {
+      const response = await inject({ method: "GET", url });
+      const timing = parts(response.headers["server-timing"]);
+      expect(Object.keys(timing), url).toEqual(["db", "app"]);
+      expect(timing.db).toBeGreaterThan(0);
+      expect(timing.app).toBeGreaterThanOrEqual(timing.db!);
+    }
+  });
+
+  it("gives other API answers, errors too, the server's whole time", async () => {
+    const response = await inject({ method: "GET", url: "/api/call_transaction/list?page=0" });
+    expect(response.statusCode).toBe(400);
+    expect(Object.keys(parts(response.headers["server-timing"]))).toEqual(["app"]);
+  });
+});
+
 describe("GET /api/filters", () => {
   it("offers the store's agents, hotlines, tags, providers and hangup causes", async () => {
     const response = await inject({ method: "GET", url: "/api/filters" });

@@ -7,6 +7,7 @@ import { TRANSACTION_ID_PATTERN } from "@/contract/call.ts";
 import { callListQuerySchema, describeQueryProblems } from "@/contract/call-list-query.ts";
 import { callScopeOf, viewerOf } from "../auth/authentication.ts";
 import { INSTANCE, sendApiError } from "../http/envelope.ts";
+import { timed } from "../http/server-timing.ts";
 import { findCallDetail, listCalls } from "../store/call-reader.ts";
 import type { Store } from "../store/open-store.ts";
 
@@ -40,7 +41,9 @@ export async function callRoutes(app: FastifyInstance, options: { store: Store }
       return sendApiError(reply, 400, "invalid_parameter", describeQueryProblems(parsed.error));
     }
     const query = parsed.data;
-    const { items, total } = await listCalls(db, query, callScopeOf(viewerOf(request)));
+    const { items, total } = await timed(request, "db", () =>
+      listCalls(db, query, callScopeOf(viewerOf(request))),
+    );
     const totalPages = Math.ceil(total / query.size);
     const pageFields = {
       page_number: query.page,
@@ -76,7 +79,9 @@ export async function callRoutes(app: FastifyInstance, options: { store: Store }
         ]);
       }
       // Another tenant's call, or one an agent did not take part in, is "not found", not "forbidden".
-      const detail = await findCallDetail(db, transactionId, callScopeOf(viewerOf(request)));
+      const detail = await timed(request, "db", () =>
+        findCallDetail(db, transactionId, callScopeOf(viewerOf(request))),
+      );
       if (!detail) return sendApiError(reply, 404, "resource_not_found");
       return reply
         .type("application/json; charset=utf-8")

@@ -12,12 +12,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { TRANSACTION_ID_PATTERN } from "@/contract/call.ts";
 import { type RemoteRecordingOptions, sendRemoteRecording } from "../connector/remote-recording.ts";
 import { sendApiError } from "../http/envelope.ts";
+import { LruCache } from "../lib/lru-cache.ts";
 import {
   contentRange,
   parseRangeHeader,
   unsatisfiedContentRange,
 } from "../recordings/http-range.ts";
-import { LruCache } from "../recordings/lru-cache.ts";
 import { openRecordingAsset } from "../recordings/recording-asset.ts";
 import type { RecordingSource } from "../recordings/recording-source.ts";
 

@@ -10,10 +10,12 @@ import {
   type DatabaseConnection,
   Kysely,
   Migrator,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
 } from "kysely";
+import { LruCache } from "../lib/lru-cache.ts";
 import { migrationProvider } from "./migrations.ts";
 import type { StoreDatabase } from "./schema.ts";
 
@@ -61,6 +63,23 @@ class StoreTransactionDriver extends SqliteDriver {
   }
 }
 
+/** Distinct statements worth keeping prepared: the API's shapes of query, with room to spare. */
+const PREPARED_STATEMENTS = 256;
+
+/**
+ * The connection as Kysely sees it, with prepared statements reused: Kysely prepares every
+ * query it runs, which cost an unfiltered list page ~0.1 ms of its ~0.35 ms in the store
+ * (measured on a million calls). Kysely runs one query at a time on its one connection (a
+ * stream holds it until read to the end), so a cached statement is never stepped twice at once.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new LruCache<string, SQLite.Statement>(PREPARED_STATEMENTS);
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => statements.getOrCreate(text, () => sqlite.prepare(text)),
+  };
+}
+
 class StoreDialect extends SqliteDialect {
   readonly #sqlite: SQLite.Database;
 
@@ -70,7 +89,7 @@ class StoreDialect extends SqliteDialect {
   }
 
   override createDriver() {
-    return new StoreTransactionDriver({ database: this.#sqlite }, this.#sqlite);
+    return new StoreTransactionDriver({ database: withStatementCache(this.#sqlite) }, this.#sqlite);
   }
 }
 

@@ -120,10 +120,14 @@ async function* preparedInWorker(options: GenerateDemoCallsOptions): AsyncGenera
 }
 
 /**
- * The worker runs seed-worker.ts. Node does not pass a TypeScript loader on to worker threads,
- * so the worker registers tsx (a dependency; `npm start` runs on it) before importing it.
+ * The worker runs seed-worker. Built (`npm start`, vite.server.config.ts), it is a file beside
+ * this code. From source (the seed command, tests), Node does not pass the TypeScript loader
+ * on to worker threads, so the worker registers tsx (a dependency) before importing it.
  */
 function startSeedWorker(data: SeedWorkerData): Worker {
+  if (!import.meta.url.endsWith(".ts")) {
+    return new Worker(new URL("./seed-worker.js", import.meta.url), { workerData: data });
+  }
   const tsx = import.meta.resolve("tsx/esm/api");
   const tsconfig = fileURLToPath(new URL("../../tsconfig.json", import.meta.url));
   const entry = new URL("./seed-worker.ts", import.meta.url).href;

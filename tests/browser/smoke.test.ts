@@ -12,7 +12,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startDashboardServer({ seedCalls: 3000 }),
+    // Enough calls that the built server seeds them in its worker thread (seed-demo-calls.ts).
+    startDashboardServer({ seedCalls: 20_000 }),
     launchChromium(),
   ]);
   api = await signedInFetch(server);
@@ -26,7 +27,9 @@ afterAll(async () => {
 describe("the dashboard in Chromium against the real server", () => {
   it("loads and shows the newest calls from the store", async () => {
     const response = await api(`/api/call_transaction/list?size=1`);
-    const newest = callListEnvelopeSchema.parse(await response.json()).payload.items[0];
+    const envelope = callListEnvelopeSchema.parse(await response.json());
+    expect(envelope.payload.total_items).toBe(20_000);
+    const newest = envelope.payload.items[0];
     expect(newest).toBeDefined();
 
     const page = await signedInPage(browser, server, { locale: "vi-VN" });

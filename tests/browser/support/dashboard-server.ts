@@ -1,9 +1,10 @@
 /**
- * Starts the real dashboard server (`server/main.ts`, as `npm start` does after the build) on a
- * free port over a fresh SQLite file filled with demo calls, for browser tests.
+ * Starts the real dashboard server as `npm start` runs it (the build in dist-server/, see
+ * vite.server.config.ts) on a free port over a fresh SQLite file filled with demo calls, for
+ * browser tests and the benchmarks. `npm run build` makes it; the scripts that use this do.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -12,7 +13,9 @@ import { join } from "node:path";
  * (with 24 GB free it would let a CSV export's garbage lift the process to ~380 MB; with the
  * limit it peaks at ~290 MB, and the live heap stays far below it).
  */
-export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
+export const SERVER_NODE_FLAGS = ["--max-old-space-size=256", "--enable-source-maps"];
+
+const SERVER_ENTRY = "dist-server/main.js";
 
 /** The demo users' password on servers started here (DEMO_PASSWORD). */
 export const TEST_DEMO_PASSWORD = "browser-test-password";
@@ -33,27 +36,26 @@ export async function startDashboardServer(
     databasePath?: string;
   } = {},
 ): Promise<RunningServer> {
+  if (!existsSync(SERVER_ENTRY)) {
+    throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build\` first`);
+  }
   const directory = options.databasePath
     ? undefined
     : mkdtempSync(join(tmpdir(), "dashboard-e2e-"));
   const databasePath = options.databasePath ?? join(directory!, "calls.db");
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, "--import", "tsx", "server/main.ts"],
-    {
-      env: {
-        ...process.env,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATABASE_URL: databasePath,
-        SEED_CALLS: String(options.seedCalls ?? 5000),
-        LOG_LEVEL: "warn",
-        STOP_WHEN_STDIN_CLOSES: "1",
-        DEMO_PASSWORD: TEST_DEMO_PASSWORD,
-      },
-      stdio: ["pipe", "pipe", "pipe"],
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: databasePath,
+      SEED_CALLS: String(options.seedCalls ?? 5000),
+      LOG_LEVEL: "warn",
+      STOP_WHEN_STDIN_CLOSES: "1",
+      DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     },
-  );
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);

@@ -13,10 +13,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { seedDemoCalls } from "../server/seed/seed-demo-calls.ts";
 import { openStore } from "../server/store/open-store.ts";
-import {
-  type RunningServer,
-  startDashboardServer,
-} from "../tests/browser/support/dashboard-server.ts";
+import { startDashboardServer } from "../tests/browser/support/dashboard-server.ts";
+import { signInCookie } from "../tests/browser/support/sign-in.ts";
 import { listMixes } from "./list-mixes.ts";
 
 const { values } = parseArgs({
@@ -64,18 +62,6 @@ async function prepareStore() {
   await store.close();
   if (prepared.recordingIds.length === 0) throw new Error("no call with a recording to load");
   return prepared;
-}
-
-/** Signs in as the server's demo supervisor; the session cookie every request then carries. */
-async function signIn(server: RunningServer): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(server.supervisor),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!response.ok || !cookie) throw new Error(`sign-in failed: HTTP ${response.status}`);
-  return cookie;
 }
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
@@ -162,7 +148,7 @@ const server = await startDashboardServer({ databasePath, seedCalls: 0 });
 const results: TargetResult[] = [];
 let serverRssMegabytes = 0;
 try {
-  const cookie = await signIn(server);
+  const cookie = await signInCookie(server);
   for (const target of targetsOf(prepared)) {
     console.log(`${target.name}: ${connections} connections for ${durationSeconds} s…`);
     results.push(await load(server.url, cookie, target));

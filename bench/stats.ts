@@ -14,11 +14,14 @@ export function summarize(samples: readonly number[]): Timing {
   };
 }
 
+/** Runs before the timed ones: JIT, statement and page caches warm, as on a server in use. */
+export const WARM_UP_RUNS = 10;
+
 export async function timeRepeatedly(
   runs: number,
   task: () => Promise<unknown> | unknown,
 ): Promise<Timing> {
-  for (let warmup = 0; warmup < 3; warmup++) await task();
+  for (let warmup = 0; warmup < WARM_UP_RUNS; warmup++) await task();
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();

@@ -32,17 +32,26 @@ export async function signedInPage(
   return context.newPage();
 }
 
+/** Signs in as `user` (the demo supervisor by default): the session cookie to send, `name=value`. */
+export async function signInCookie(
+  server: RunningServer,
+  user = server.supervisor,
+): Promise<string> {
+  const response = await fetch(`${server.url}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(user),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!response.ok || !cookie) throw new Error(`sign-in failed: HTTP ${response.status}`);
+  return cookie;
+}
+
 /** `fetch` on the server's API as the signed-in supervisor, for tests that compare with it. */
 export async function signedInFetch(
   server: RunningServer,
 ): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
-  const response = await fetch(`${server.url}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(server.supervisor),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!response.ok || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = await signInCookie(server);
   return (path, init = {}) =>
     fetch(`${server.url}${path}`, { ...init, headers: { ...init.headers, cookie } });
 }

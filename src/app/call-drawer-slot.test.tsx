@@ -9,8 +9,11 @@ import {
 } from "@/features/calls/testing/calls-test-kit.tsx";
 import { CallDrawerSlot } from "./call-drawer-slot.tsx";
 
+const preloadDrawerParts = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+
 // The drawer is another feature's; here only its contract with the shell matters.
 vi.mock("@/features/call-detail/components/call-drawer.tsx", () => ({
+  preloadDrawerParts,
   default: ({
     transactionId,
     initialTime,
@@ -40,6 +43,14 @@ afterEach(() => vi.unstubAllGlobals());
 vi.setConfig({ testTimeout: 15_000 });
 
 describe("the call drawer beside the table", () => {
+  it("fetches the drawer's code once the first rows are on screen, before a call is opened", async () => {
+    installFakeApi();
+    renderCallsPage({ url: "/", alongside: <CallDrawerSlot /> });
+    await screen.findByText("0983 223 569");
+    await waitFor(() => expect(preloadDrawerParts).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
   it("opens for the call in the URL, with the recording's start time", async () => {
     installFakeApi();
     renderCallsPage({ url: "/?call=call-0003&t=42", alongside: <CallDrawerSlot /> });

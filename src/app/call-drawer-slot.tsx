@@ -1,17 +1,40 @@
 /**
  * The call drawer beside the table when the URL names a call (`call=<transaction_id>`, and `t`
- * for where its recording starts). Its code (player, timeline) loads only when a call is opened,
- * so the first screen does not carry it.
+ * for where its recording starts). Its code (player, timeline: ~150 KB gzip) is not part of the
+ * first screen: it is fetched once the first rows are on screen and the browser is idle, so the
+ * first call opened does not wait for it either.
  */
-import { useQueryClient } from "@tanstack/react-query";
+import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import { Component, lazy, type ReactNode, Suspense, useEffect } from "react";
+import { callQueries } from "@/features/calls/api/call-queries.ts";
 import { type StepDirection, stepOpenCall } from "@/features/calls/api/step-open-call.ts";
 import { updateCallsSearch, useCallsSearch } from "@/features/calls/search/use-calls-search.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { usePreferences } from "@/lib/i18n/preferences.tsx";
+import { runWhenIdle } from "@/lib/run-when-idle.ts";
 import { appMessages } from "./messages.ts";
 
-const CallDrawer = lazy(() => import("@/features/call-detail/components/call-drawer.tsx"));
+const loadCallDrawer = () => import("@/features/call-detail/components/call-drawer.tsx");
+const CallDrawer = lazy(loadCallDrawer);
+
+let drawerPreload: Promise<unknown> | undefined;
+
+function preloadCallDrawer() {
+  drawerPreload ??= loadCallDrawer()
+    .then((module) => module.preloadDrawerParts())
+    .catch(() => {
+      // Opening a call loads it again (and shows the failure if it fails again).
+      drawerPreload = undefined;
+    });
+}
+
+/** Once no page of calls is loading (the first rows are on screen), fetch the drawer's code. */
+function usePreloadAfterFirstRows() {
+  const listsLoading = useIsFetching({ queryKey: callQueries.lists() });
+  useEffect(() => {
+    if (listsLoading === 0 && !drawerPreload) runWhenIdle(preloadCallDrawer);
+  }, [listsLoading]);
+}
 
 function closeCall() {
   updateCallsSearch((search) => ({ ...search, call: undefined, t: undefined }));
@@ -22,6 +45,7 @@ export function CallDrawerSlot() {
   const { timeZone } = usePreferences();
   const queryClient = useQueryClient();
   const isOpen = search.call !== undefined;
+  usePreloadAfterFirstRows();
   // Esc closes the drawer from the table too (the drawer handles it when focus is inside it).
   useEffect(() => {
     if (!isOpen) return;

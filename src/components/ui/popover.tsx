@@ -19,6 +19,7 @@ import {
   useState,
 } from "react";
 import { createPortal } from "react-dom";
+import { runWhenIdle } from "@/lib/run-when-idle.ts";
 import type { PopoverSurfaceProps } from "./popover-surface.tsx";
 
 type SurfaceModule = typeof import("./popover-surface.tsx");
@@ -47,12 +48,7 @@ let idlePreloadScheduled = false;
 function preloadWhenIdle() {
   if (idlePreloadScheduled || surfaceModule) return;
   idlePreloadScheduled = true;
-  const preload = () => void preloadPopover().catch(() => undefined);
-  if (typeof window.requestIdleCallback === "function") {
-    window.requestIdleCallback(preload, { timeout: 3000 });
-  } else {
-    setTimeout(preload, 0);
-  }
+  runWhenIdle(() => void preloadPopover().catch(() => undefined));
 }
 
 type PopoverState = {

@@ -154,6 +154,38 @@ describe("the calls table", () => {
     await page.close();
   });
 
+  it("shows a 500-row page a screen at a time, to its last row, and j brings back the first", async () => {
+    const page = await openDashboard("/?size=500&range=all");
+    const table = page.getByRole("table");
+    await expect.poll(() => table.getAttribute("aria-rowcount")).toBe("501");
+    expect(await table.locator("tbody tr[data-row-id]").count()).toBeLessThan(100);
+
+    await table.evaluate((element) => {
+      const scroller = element.parentElement!;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    const last = table.locator('tbody tr[aria-rowindex="501"]');
+    await last.waitFor();
+    const [header, lastRow] = await Promise.all([
+      table.locator("thead th").first().boundingBox(),
+      last.boundingBox(),
+    ]);
+    const scrollerBox = await table.evaluate((element) => {
+      const { top, bottom } = element.parentElement!.getBoundingClientRect();
+      return { top, bottom };
+    });
+    // The sticky header stays on top; the last row sits at the bottom, at the compact height.
+    expect(header!.y).toBeCloseTo(scrollerBox.top, 0);
+    expect(lastRow!.height).toBeCloseTo(27, 0);
+    expect(lastRow!.y + lastRow!.height).toBeLessThanOrEqual(scrollerBox.bottom + 1);
+
+    await page.keyboard.press("j");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-rowindex")))
+      .toBe("2");
+    await page.close();
+  });
+
   it("has no serious or critical accessibility violations (axe-core)", async () => {
     // Our CSP refuses injected scripts, axe's included: only this test's context lifts it.
     const page = await openDashboard("/", { bypassCSP: true });

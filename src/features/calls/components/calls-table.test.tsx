@@ -165,3 +165,28 @@ describe("view preferences", () => {
     });
   });
 });
+
+describe("large pages", () => {
+  it("never puts all the rows of a 500-row page in the document, and j still starts at the top", async () => {
+    installFakeApi({ calls: manyCalls(500) });
+    const bodyRows = () => document.querySelectorAll("tbody tr[data-row-id]").length;
+    let most = 0;
+    const observer = new MutationObserver(() => {
+      most = Math.max(most, bodyRows());
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    // jsdom lays nothing out: the virtualizer reads the scroll container's height from here.
+    const height = vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(800);
+    renderCallsPage({ url: "/?size=500" });
+    await screen.findByText("0983 223 566");
+    // The rows below the screen are a spacer, whether the code for large pages is here yet or not.
+    await waitFor(() => expect(document.querySelector("tbody tr[aria-hidden] td")).not.toBeNull());
+    observer.disconnect();
+    height.mockRestore();
+
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThan(100);
+    await userEvent.setup().keyboard("j");
+    expect(screen.getByText("0983 223 566").closest("tr")).toHaveFocus();
+  });
+});

@@ -8,13 +8,12 @@ import { FlexRender, type Header, type ReactTable, type Row } from "@tanstack/re
 import { clsx } from "clsx";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import {
-  lazy,
   memo,
   type FocusEvent as ReactFocusEvent,
   type KeyboardEvent as ReactKeyboardEvent,
   type MouseEvent as ReactMouseEvent,
   type ReactNode,
-  Suspense,
+  type RefObject,
   useEffect,
   useEffectEvent,
   useRef,
@@ -29,9 +28,6 @@ import { ActiveRowContext, type callTableFeatures } from "./call-columns.tsx";
 
 type CallsReactTable = ReactTable<typeof callTableFeatures, CallListItem>;
 export type CallRow = Row<typeof callTableFeatures, CallListItem>;
-
-// Only pages of hundreds of rows need it: the first screen (50 rows) does not carry it.
-const VirtualRows = lazy(() => import("./virtual-rows.tsx"));
 
 const ROW_HEIGHT: Record<Density, number> = { compact: 27, comfortable: 37 };
 const VIRTUALIZE_ABOVE = 100;
@@ -70,6 +66,7 @@ export function CallsTable({
   const rows = table.getRowModel().rows;
   useMarkRowsRendered(PERF_MARKS.rowsRendered, rows);
   const columns = table.getVisibleLeafColumns();
+  const VirtualRows = useVirtualRows(rows.length > 0);
   const [focusedId, setFocusedId] = useState<string>();
   const activeId =
     [openCallId, focusedId].find((id) => id && rows.some((row) => row.id === id)) ?? rows[0]?.id;
@@ -199,15 +196,13 @@ export function CallsTable({
               </td>
             </tr>
           ) : rows.length > VIRTUALIZE_ABOVE ? (
-            <Suspense fallback={rows.map((row, index) => renderRow(row, index))}>
-              <VirtualRows
-                rows={rows}
-                rowHeight={rowHeight}
-                columnCount={columns.length}
-                scrollRef={scrollRef}
-                renderRow={renderRow}
-              />
-            </Suspense>
+            <VirtualRows
+              rows={rows}
+              rowHeight={rowHeight}
+              columnCount={columns.length}
+              scrollRef={scrollRef}
+              renderRow={renderRow}
+            />
           ) : (
             rows.map((row, index) => renderRow(row, index))
           )}
@@ -317,6 +312,73 @@ function HeaderCell({
         label
       )}
     </th>
+  );
+}
+
+type VirtualRowsComponent = (props: VirtualRowsProps) => ReactNode;
+
+// Only pages of hundreds of rows need react-virtual, so the first screen (50 rows) does not carry
+// its chunk: it is fetched once the first rows are up, and a 500-row page finds it there. Not
+// React.lazy: a lazy component suspends on its first render even when its chunk has arrived, and
+// a Suspense fallback of all 500 rows is then mounted, laid out and removed again, three long
+// tasks of 50 to 500 ms, the last of them in the first frames of a scroll.
+let virtualRowsCode: Promise<VirtualRowsComponent> | undefined;
+let virtualRows: VirtualRowsComponent | undefined;
+
+function loadVirtualRows(): Promise<VirtualRowsComponent> {
+  virtualRowsCode ??= import("./virtual-rows.tsx")
+    .then(
+      (module) => module.default,
+      () => AllRows,
+    )
+    .then((component) => {
+      virtualRows = component;
+      return component;
+    });
+  return virtualRowsCode;
+}
+
+/** The component for large pages: until its code is here, the rows a first screen shows. */
+function useVirtualRows(prefetch: boolean): VirtualRowsComponent {
+  const [loaded, setLoaded] = useState(() => virtualRows);
+  useEffect(() => {
+    if (prefetch && !loaded) void loadVirtualRows().then((component) => setLoaded(() => component));
+  }, [prefetch, loaded]);
+  return loaded ?? RowsInFirstScreen;
+}
+
+/** Without its chunk (it failed to load) a large page is still all there, only slower. */
+function AllRows({ rows, renderRow }: VirtualRowsProps) {
+  return rows.map((row, index) => renderRow(row, index));
+}
+
+/** The top of a large page while its code loads: what a screen shows, a spacer for the rest. */
+function RowsInFirstScreen({ rows, rowHeight, columnCount, renderRow }: VirtualRowsProps) {
+  const shown = Math.ceil(window.innerHeight / rowHeight);
+  return (
+    <>
+      {rows.slice(0, shown).map((row, index) => renderRow(row, index))}
+      <SpacerRow height={(rows.length - shown) * rowHeight} columnCount={columnCount} />
+    </>
+  );
+}
+
+export type VirtualRowsProps = {
+  rows: CallRow[];
+  rowHeight: number;
+  columnCount: number;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  renderRow: (row: CallRow, index: number) => ReactNode;
+};
+
+/** Holds the height of rows not rendered, so the scrollbar and row positions stay true. */
+export function SpacerRow({ height, columnCount }: { height: number; columnCount: number }) {
+  if (height <= 0) return null;
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds neither content nor focus
+    <tr aria-hidden="true">
+      <td colSpan={columnCount} style={{ height, padding: 0, border: 0 }} />
+    </tr>
   );
 }
 

@@ -3,8 +3,7 @@
  * spacer rows above and below keeping the table's height, so the <table> stays a real table.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { ReactNode, RefObject } from "react";
-import type { CallRow } from "./calls-table.tsx";
+import { SpacerRow, type VirtualRowsProps } from "./calls-table.tsx";
 
 export default function VirtualRows({
   rows,
@@ -12,13 +11,7 @@ export default function VirtualRows({
   columnCount,
   scrollRef,
   renderRow,
-}: {
-  rows: CallRow[];
-  rowHeight: number;
-  columnCount: number;
-  scrollRef: RefObject<HTMLDivElement | null>;
-  renderRow: (row: CallRow, index: number) => ReactNode;
-}) {
+}: VirtualRowsProps) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -29,21 +22,14 @@ export default function VirtualRows({
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const spacer = (height: number, key: string) =>
-    height > 0 && (
-      // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds neither content nor focus
-      <tr key={key} aria-hidden="true">
-        <td colSpan={columnCount} style={{ height, padding: 0, border: 0 }} />
-      </tr>
-    );
   return (
     <>
-      {spacer(before, "before")}
+      <SpacerRow key="before" height={before} columnCount={columnCount} />
       {items.map((item) => {
         const row = rows[item.index];
         return row ? renderRow(row, item.index) : null;
       })}
-      {spacer(after, "after")}
+      <SpacerRow key="after" height={after} columnCount={columnCount} />
     </>
   );
 }

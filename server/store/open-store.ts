@@ -120,7 +120,10 @@ export async function openStore(
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("cache_size = -65536");
+  // 32 MB holds the indexes a list page walks; the records it reads come from the OS's file
+  // cache. The 64 MB before cost the server's memory ~12 MB more after big pages (issue 7 keeps
+  // it under 300 MB on a million calls) for no list figure that moved.
+  sqlite.pragma("cache_size = -32768");
   sqlite.pragma("temp_store = MEMORY");
 
   const db = new Kysely<StoreDatabase>({

@@ -1,6 +1,6 @@
 /**
  * `npm run load`: the real server under load. Opens (or fills) a store of demo calls, starts
- * `server/main.ts` on a free port, signs in as the demo supervisor, then runs autocannon
+ * the built server on a free port, signs in as the demo supervisor, then runs autocannon
  * against the list (a rotation of filter mixes), the detail of random known calls and the first
  * 64 KiB of recordings (a Range request, as the player makes). Prints requests/s, p50/p99
  * latency, errors, timeouts and non-2xx answers per target, writes them to

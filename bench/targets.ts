@@ -14,7 +14,7 @@ export type ListRow = {
   /** The server's own time (Server-Timing `app`) and its store's part of it (`db`). */
   serverApp: Timing;
   serverDb: Timing;
-  /** The same two statements run directly on SQLite, in the bench's process. */
+  /** The same two statements run directly on SQLite in the bench's process, right after each request. */
   sql: Timing;
   ratio: number;
   total: number;

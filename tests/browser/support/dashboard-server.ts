@@ -13,7 +13,7 @@ import { join } from "node:path";
  * (with 24 GB free it would let a CSV export's garbage lift the process to ~380 MB; with the
  * limit it peaks at ~290 MB, and the live heap stays far below it).
  */
-export const SERVER_NODE_FLAGS = ["--max-old-space-size=256", "--enable-source-maps"];
+export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
 
 const SERVER_ENTRY = "dist-server/main.js";
 

@@ -21,7 +21,7 @@ export type BrowserFigures = {
   filterToRows: Timing;
   /** Next page, already prefetched by the app → its rows' mark. */
   nextPageToRows: Timing;
-  /** Open a call → both the waveform and the leg timeline drawn (the first open loads the code). */
+  /** Open a call → both the waveform and the leg timeline drawn (coldMs: the first in the page). */
   drawerReady: Timing & { coldMs: number };
   /** A 500-row page scrolled from top to bottom, a step per frame. */
   bigPageScroll: { rows: number; steps: number; longTasks: number; longestTaskMs: number };

@@ -73,13 +73,13 @@ export function judgeFigures(results: JudgedResults): Figure[] {
     atMost("filter change → rows p95", browser.filterToRows.p95, "ms", 200);
     atMost("next page (prefetched) → rows p95", browser.nextPageToRows.p95, "ms", 50);
     atMost("open call → waveform + timeline (p50)", browser.drawerReady.p50, "ms", 300);
-    figures.push({
-      figure: "open call → waveform + timeline (first open, loads the code)",
-      value: browser.drawerReady.coldMs,
-      unit: "ms",
-      target: "≤ 300 ms (judged on p50)",
-      result: "info",
-    });
+    // The first call opened in a page: the drawer's code was fetched ahead, when idle.
+    atMost(
+      "open call → waveform + timeline (first in the page)",
+      browser.drawerReady.coldMs,
+      "ms",
+      300,
+    );
     atMost(
       `${browser.bigPageScroll.rows}-row page scrolled: long tasks`,
       browser.bigPageScroll.longTasks,

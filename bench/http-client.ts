@@ -42,7 +42,10 @@ export function keepAliveClient(baseUrl: string, cookie: string) {
             response.once("error", reject);
             response.once("end", () => {
               const status = response.statusCode ?? 0;
-              if (status >= 400) reject(new Error(`${path}: HTTP ${status}`));
+              if (status >= 400) {
+                reject(new Error(`${path}: HTTP ${status}`));
+                return;
+              }
               resolve({
                 milliseconds: performance.now() - started,
                 status,

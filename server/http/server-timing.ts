@@ -1,9 +1,9 @@
 /**
  * `Server-Timing` on API answers: `app` is the server's whole time on the request (from the
- * moment Fastify has it, session check included, until the body is handed to the socket), and
- * routes add their own parts (`db`, the store's queries). DevTools shows them beside the
- * network time, and `npm run bench` reads them to split a request's latency into the store,
- * our code and the HTTP round trip.
+ * moment Fastify has it, session check included, until the answer is sent; for a streamed body,
+ * until its streaming starts), and routes add their own parts (`db`, the store's queries).
+ * DevTools shows them beside the network time, and `npm run bench` reads them to split a
+ * request's latency into the store, our code and the HTTP round trip.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
@@ -26,8 +26,8 @@ export function installServerTiming(app: FastifyInstance): void {
   });
   app.addHook("onSend", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
-    const app = `app;dur=${roundToMicroseconds(performance.now() - request.arrivedAt)}`;
-    reply.header("server-timing", [...(request.serverTimings ?? []), app].join(", "));
+    const total = `app;dur=${roundToMicroseconds(performance.now() - request.arrivedAt)}`;
+    reply.header("server-timing", [...(request.serverTimings ?? []), total].join(", "));
   });
 }
 

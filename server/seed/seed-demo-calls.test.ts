@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import SQLite from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { deriveCallStatus } from "@/contract/call-derivations.ts";
 import { readFilterOptions } from "../store/call-reader.ts";
@@ -113,6 +114,22 @@ describe("seedDemoCalls", () => {
     const before = store.sqlite.pragma("synchronous", { simple: true });
     await seedDemoCalls(store, { calls: 50, seed: 1, now: NOW });
     expect(store.sqlite.pragma("synchronous", { simple: true })).toBe(before);
+  });
+
+  it("seeds in the write-ahead log when another connection is reading the file", async () => {
+    const store = await temporaryStore();
+    const reader = new SQLite(store.path);
+    try {
+      // A read under way (a server answering a page) keeps SQLite from leaving WAL.
+      const reading = reader.prepare("SELECT 1 UNION ALL SELECT 2").iterate();
+      reading.next();
+      await seedDemoCalls(store, { calls: 50, seed: 1, now: NOW });
+      reading.return?.();
+    } finally {
+      reader.close();
+    }
+    expect(countOf(store, "calls")).toBe(50);
+    expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
   });
 
   it("rejects a bad count before touching the store", async () => {

@@ -9,6 +9,7 @@
 import { on } from "node:events";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { storeFaultOf } from "../http/store-faults.ts";
 import {
   type PreparedCalls,
   upsertFilterValues,
@@ -142,21 +143,33 @@ function startSeedWorker(data: SeedWorkerData): Worker {
 
 /**
  * Bulk loading settings, restored afterwards. SQLite skips fsync, and when no other connection
- * has the file open it keeps a rollback journal instead of the write-ahead log, which writes
+ * is reading the file it keeps a rollback journal instead of the write-ahead log, which writes
  * every page twice (log, then checkpoint). A crash of the machine (not of the process) mid-seed
  * could damage the file, which for demo data only means seeding again.
+ *
+ * Changing the journal mode needs the file to itself: while another connection is reading (a
+ * server on the same file, say), SQLite answers "database is locked" at once, without the busy
+ * timeout. The seed then keeps the mode it has, slower but just as correct (and every open of
+ * the store sets WAL again).
  */
+function switchJournalModeIfAlone({ sqlite }: Store, mode: string): void {
+  try {
+    sqlite.pragma(`journal_mode = ${mode}`);
+  } catch (error) {
+    if (storeFaultOf(error)?.kind !== "busy") throw error;
+  }
+}
+
 async function withBulkLoadPragmas(store: Store, load: () => Promise<void>): Promise<void> {
   const { sqlite } = store;
   const synchronous = sqlite.pragma("synchronous", { simple: true });
   const journalMode = sqlite.pragma("journal_mode", { simple: true });
   sqlite.pragma("synchronous = OFF");
-  // Leaving WAL needs the file to itself; otherwise SQLite keeps WAL and says so, which is fine.
-  sqlite.pragma("journal_mode = DELETE");
+  switchJournalModeIfAlone(store, "DELETE");
   try {
     await load();
   } finally {
-    sqlite.pragma(`journal_mode = ${String(journalMode)}`);
+    switchJournalModeIfAlone(store, String(journalMode));
     sqlite.pragma(`synchronous = ${Number(synchronous)}`);
   }
 }

@@ -15,7 +15,7 @@ export type TimedAnswer = {
   serverTiming: Record<string, number>;
 };
 
-export function parseServerTiming(header: string | string[] | undefined): Record<string, number> {
+function parseServerTiming(header: string | string[] | undefined): Record<string, number> {
   const parts: Record<string, number> = {};
   for (const part of [header ?? []].flat().join(",").split(",")) {
     const [name, ...parameters] = part.trim().split(";");

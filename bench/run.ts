@@ -21,7 +21,7 @@ import { DEMO_TENANT_ID } from "../server/seed/demo-tenant.ts";
 import { buildListQueries, type CallScope } from "../server/store/call-reader.ts";
 import { openStore } from "../server/store/open-store.ts";
 import { startDashboardServer } from "../tests/browser/support/dashboard-server.ts";
-import { signedInFetch, signInCookie } from "../tests/browser/support/sign-in.ts";
+import { fetchWithCookie, signInCookie } from "../tests/browser/support/sign-in.ts";
 import { type BrowserFigures, measureBrowser } from "./browser.ts";
 import { keepAliveClient } from "./http-client.ts";
 import { browserFilterSearches, listMixes } from "./list-mixes.ts";
@@ -112,13 +112,19 @@ const mixes = listMixes(store.sqlite);
 const server = await startDashboardServer({ databasePath, seedCalls: 0 });
 const residentMemory = sampleResidentMemory(server.pid);
 const results: Record<string, unknown> = {};
-const client = keepAliveClient(server.url, await signInCookie(server));
+const cookie = await signInCookie(server);
+const client = keepAliveClient(server.url, cookie);
 try {
-  const signedIn = await signedInFetch(server);
-  const get = (path: string) => client.get(path);
+  // fetch where a body is read as a stream (a recording's first chunk) or whole (the export).
+  const signedIn = fetchWithCookie(server, cookie);
+  const fetchOk = async (path: string, init?: RequestInit) => {
+    const response = await signedIn(path, init);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response;
+  };
 
   // What a request costs that does (almost) nothing: the HTTP round trip and the hooks.
-  results.healthRoundTrip = await timeRepeatedly(runs, () => get("/api/health"));
+  results.healthRoundTrip = await timeRepeatedly(runs, () => client.get("/api/health"));
 
   const listRows: ListRow[] = [];
   for (const mix of mixes) {
@@ -179,14 +185,13 @@ try {
   let cursor = 0;
   const nextId = () => someIds[cursor++ % someIds.length]!;
   results.detail = await timeRepeatedly(runs, () =>
-    get(`/api/call_transaction/detail/${nextId()}`),
+    client.get(`/api/call_transaction/detail/${nextId()}`),
   );
-  results.peaks = await timeRepeatedly(runs, () => get(`/api/recordings/${nextId()}/peaks`));
+  results.peaks = await timeRepeatedly(runs, () => client.get(`/api/recordings/${nextId()}/peaks`));
   const firstByte: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    // fetch here: its body is a stream, read up to the first chunk.
-    const response = await signedIn(`/api/recordings/${nextId()}`, {
+    const response = await fetchOk(`/api/recordings/${nextId()}`, {
       headers: { range: "bytes=0-65535" },
     });
     const reader = response.body!.getReader();
@@ -199,9 +204,7 @@ try {
   const exportStarted = performance.now();
   const csv = Buffer.from(
     await (
-      await signedIn(
-        `/api/call_transaction/export?${new URLSearchParams(mixes[1]!.query).toString()}`,
-      )
+      await fetchOk(`/api/call_transaction/export?${new URLSearchParams(mixes[1]!.query)}`)
     ).arrayBuffer(),
   );
   const exportSeconds = (performance.now() - exportStarted) / 1000;

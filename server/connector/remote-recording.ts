@@ -87,13 +87,15 @@ export function describeUrl(url: string): string {
 let trustedAgent: Agent | undefined;
 
 /** How `url` may be fetched: through which agent, or null: not at all. */
-function dispatcherFor(url: URL, options: RemoteRecordingOptions): Agent | null {
+function dispatcherFor(
+  url: URL,
+  options: RemoteRecordingOptions,
+  vendorOrigin: string | null,
+): Agent | null {
   if (url.protocol !== "http:" && url.protocol !== "https:") return null;
   if (url.username || url.password) return null;
   const hosts = options.allowedHosts ?? [];
-  const trusted =
-    (options.vendor && url.origin === new URL(options.vendor.origin).origin) ||
-    hosts.includes(url.hostname.toLowerCase());
+  const trusted = url.origin === vendorOrigin || hosts.includes(url.hostname.toLowerCase());
   if (trusted) {
     trustedAgent ??= new Agent();
     return trustedAgent;
@@ -126,7 +128,7 @@ export async function openRemoteRecording(
 
   try {
     for (let hop = 0; hop <= (options.maxRedirects ?? 3); hop += 1) {
-      const dispatcher = dispatcherFor(url, options);
+      const dispatcher = dispatcherFor(url, options, vendorOrigin);
       if (!dispatcher) return { ok: false, reason: "not_allowed" };
       const headers: Record<string, string> = { accept: "audio/*, */*;q=0.5" };
       if (request.range) headers.range = request.range;

@@ -16,6 +16,7 @@ import { join } from "node:path";
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256"];
 
 const SERVER_ENTRY = "dist-server/main.js";
+const OUTPUT_KEPT = 64 * 1024;
 
 /** The demo users' password on servers started here (DEMO_PASSWORD). */
 export const TEST_DEMO_PASSWORD = "browser-test-password";
@@ -60,7 +61,8 @@ export async function startDashboardServer(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      // The tail is enough to say why a server failed; all of a long run's log would pile up.
+      output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
       const match = /Call-history dashboard: (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);

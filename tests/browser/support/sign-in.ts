@@ -47,11 +47,15 @@ export async function signInCookie(
   return cookie;
 }
 
-/** `fetch` on the server's API as the signed-in supervisor, for tests that compare with it. */
-export async function signedInFetch(
-  server: RunningServer,
-): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
-  const cookie = await signInCookie(server);
+type SignedInFetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** `fetch` on the server's API with a session cookie (from signInCookie). */
+export function fetchWithCookie(server: RunningServer, cookie: string): SignedInFetch {
   return (path, init = {}) =>
     fetch(`${server.url}${path}`, { ...init, headers: { ...init.headers, cookie } });
+}
+
+/** `fetch` on the server's API as the signed-in supervisor, for tests that compare with it. */
+export async function signedInFetch(server: RunningServer): Promise<SignedInFetch> {
+  return fetchWithCookie(server, await signInCookie(server));
 }

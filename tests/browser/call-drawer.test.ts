@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callListEnvelopeSchema } from "@/contract/call.ts";
 import { formatPhoneNumber } from "@/lib/format.ts";
+import { callRows } from "./support/call-rows.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
 import { signedInFetch, signedInPage } from "./support/sign-in.ts";
@@ -64,7 +65,7 @@ describe("the call drawer", () => {
     );
     const newest = callListEnvelopeSchema.parse(await response.json()).payload.items[0]!;
     const page = await newPage(`/?${query}`);
-    const firstRow = page.getByRole("table").locator("tbody tr").first();
+    const firstRow = callRows(page).first();
     await firstRow.waitFor();
     await firstRow.click();
 
@@ -106,7 +107,7 @@ describe("the call drawer", () => {
 
   it("closes with Escape and keeps the table usable", async () => {
     const page = await newPage("/");
-    await page.getByRole("table").locator("tbody tr").first().click();
+    await callRows(page).first().click();
     await page.getByRole("dialog").waitFor();
     await page.keyboard.press("Escape");
     await expect.poll(() => page.getByRole("dialog").count()).toBe(0);

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callListEnvelopeSchema } from "@/contract/call.ts";
+import { callRows } from "./support/call-rows.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
 import { signedInFetch, signedInPage } from "./support/sign-in.ts";
@@ -39,7 +40,7 @@ async function openDashboard(path = "/", options: BrowserContextOptions = {}): P
     ...options,
   });
   await page.goto(`${server.url}${path}`);
-  await page.getByRole("table").locator("tbody tr").first().waitFor();
+  await callRows(page).first().waitFor();
   return page;
 }
 
@@ -49,7 +50,7 @@ async function visibleRows(page: Page): Promise<Record<string, string>[]> {
     const headers = [...table.querySelectorAll("thead th")].map((cell) =>
       (cell as HTMLElement).innerText.trim(),
     );
-    return [...table.querySelectorAll("tbody tr")].map((row) =>
+    return [...table.querySelectorAll("tbody tr:not([aria-hidden])")].map((row) =>
       Object.fromEntries(
         [...row.querySelectorAll("td, th")].map((cell, index) => [
           headers[index] ?? String(index),

@@ -9,6 +9,7 @@ import { DEMO_TENANT_ID } from "../../server/seed/demo-tenant.ts";
 import { upsertFilterValues, writeCalls } from "../../server/store/call-writer.ts";
 import { openStore } from "../../server/store/open-store.ts";
 import { buildCall } from "../../server/test/call-builder.ts";
+import { callRows } from "./support/call-rows.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
 import { signedInPage } from "./support/sign-in.ts";
@@ -65,7 +66,7 @@ describe("untrusted text from the API", () => {
       void dialog.dismiss();
     });
     await page.goto(`${server.url}/?keyword=${PHONE}`);
-    const row = page.getByRole("table").locator("tbody tr").first();
+    const row = callRows(page).first();
     await expect.poll(() => row.innerText()).toContain("<b>Bảo</b>");
     // The tag's label comes with the filter options, which may arrive after the rows.
     await expect.poll(() => row.innerText()).toContain("onload");

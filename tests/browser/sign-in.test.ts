@@ -6,6 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callListEnvelopeSchema } from "@/contract/call.ts";
+import { callRows } from "./support/call-rows.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
 
@@ -43,7 +44,7 @@ describe("signing in through the form", () => {
 
     await page.getByLabel("Password", { exact: true }).fill(server.supervisor.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    const rows = page.getByRole("table").locator("tbody tr");
+    const rows = callRows(page);
     await rows.first().waitFor();
     expect(new URL(page.url()).search).toBe("?direction=inbound&sort=-duration");
     for (const row of (await rows.allInnerTexts()).slice(0, 10)) expect(row).toContain("Inbound");
@@ -63,7 +64,7 @@ describe("signing in through the form", () => {
     await page.getByLabel("Username").fill("agent");
     await page.getByLabel("Password", { exact: true }).fill(server.supervisor.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("table").locator("tbody tr").first().waitFor();
+    await callRows(page).first().waitFor();
     const asAgent = callListEnvelopeSchema.parse(
       await (await page.request.get(`${server.url}/api/call_transaction/list?size=1`)).json(),
     ).payload.total_items;

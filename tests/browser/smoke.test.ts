@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callListEnvelopeSchema } from "@/contract/call.ts";
 import { formatPhoneNumber } from "@/lib/format.ts";
+import { callRows } from "./support/call-rows.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type RunningServer, startDashboardServer } from "./support/dashboard-server.ts";
 import { signedInFetch, signedInPage } from "./support/sign-in.ts";
@@ -40,9 +41,7 @@ describe("the dashboard in Chromium against the real server", () => {
       if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
     });
     await page.goto(server.url);
-    const table = page.getByRole("table");
-    await table.waitFor();
-    const bodyRows = table.locator("tbody tr");
+    const bodyRows = callRows(page);
     await expect.poll(() => bodyRows.count()).toBeGreaterThan(10);
     const firstRow = await bodyRows.first().innerText();
     expect(firstRow.replace(/\s+/g, " ")).toContain(formatPhoneNumber(newest!.phone_number));

@@ -10,7 +10,13 @@ type Shape = {
   next: string;
   keyboardHelp: string;
   loading: string;
-  failed: string;
+  /** Nothing of the call could be loaded; `detail` says why (`@/lib/describe-fault.ts`). */
+  failed: (detail: string) => string;
+  /** A refresh failed while the call loaded before stays on screen. */
+  refreshFailed: (detail: string) => string;
+  offlineWaiting: string;
+  offlineKeeping: string;
+  slow: string;
   notFound: string;
   retry: string;
   callLoaded: (who: string, when: string) => string;
@@ -148,7 +154,12 @@ export const callDetailMessages = defineMessages<Shape>({
     keyboardHelp:
       "Phím tắt: J / K hoặc Alt+↑ / Alt+↓ chuyển cuộc gọi, Esc đóng, Space phát/dừng ghi âm, ← / → tua 5 giây (Shift: 10 giây).",
     loading: "Đang tải cuộc gọi…",
-    failed: "Không tải được cuộc gọi.",
+    failed: (detail) => `Không tải được cuộc gọi: ${detail}.`,
+    refreshFailed: (detail) =>
+      `Không cập nhật được cuộc gọi (${detail}); đang hiển thị dữ liệu đã tải.`,
+    offlineWaiting: "Mất kết nối mạng: cuộc gọi sẽ tự tải khi có mạng trở lại.",
+    offlineKeeping: "Mất kết nối mạng: đang hiển thị dữ liệu đã tải.",
+    slow: "Vẫn đang tải… máy chủ phản hồi chậm.",
     notFound: "Không tìm thấy cuộc gọi này.",
     retry: "Thử lại",
     callLoaded: (who, when) => `Đã mở cuộc gọi ${who}, ${when}`,
@@ -409,7 +420,12 @@ export const callDetailMessages = defineMessages<Shape>({
     keyboardHelp:
       "Shortcuts: J / K or Alt+↑ / Alt+↓ for the next or previous call, Esc closes, Space plays or pauses the recording, ← / → skip 5 s (Shift: 10 s).",
     loading: "Loading the call…",
-    failed: "Could not load the call.",
+    failed: (detail) => `Could not load the call: ${detail}.`,
+    refreshFailed: (detail) =>
+      `Could not refresh the call (${detail}); showing it as it was loaded.`,
+    offlineWaiting: "You are offline: the call will load when the connection is back.",
+    offlineKeeping: "You are offline: showing the call as it was loaded.",
+    slow: "Still loading… the server is slow.",
     notFound: "This call was not found.",
     retry: "Retry",
     callLoaded: (who, when) => `Showing the call with ${who}, ${when}`,

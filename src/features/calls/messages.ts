@@ -88,8 +88,6 @@ type Shape = {
   errorTitle: string;
   errorBody: (detail: string) => string;
   refreshFailed: string;
-  networkError: string;
-  unexpectedResponse: string;
   retry: string;
   callsCount: (count: string) => string;
   showingRange: (first: string, last: string, total: string) => string;
@@ -202,8 +200,6 @@ export const callsMessages = defineMessages<Shape>({
     errorTitle: "Không tải được danh sách cuộc gọi",
     errorBody: (detail) => `Máy chủ trả lời: ${detail}`,
     refreshFailed: "Không cập nhật được; đang hiển thị dữ liệu trước đó.",
-    networkError: "không kết nối được máy chủ",
-    unexpectedResponse: "máy chủ trả lời không đúng định dạng",
     retry: "Thử lại",
     callsCount: (count) => `${count} cuộc gọi`,
     showingRange: (first, last, total) => `${first}–${last} trong ${total}`,
@@ -315,8 +311,6 @@ export const callsMessages = defineMessages<Shape>({
     errorTitle: "The calls could not be loaded",
     errorBody: (detail) => `The server said: ${detail}`,
     refreshFailed: "Could not update; showing the previous data.",
-    networkError: "the server could not be reached",
-    unexpectedResponse: "the server answered in an unexpected shape",
     retry: "Retry",
     callsCount: (count) => `${count} calls`,
     showingRange: (first, last, total) => `${first}–${last} of ${total}`,

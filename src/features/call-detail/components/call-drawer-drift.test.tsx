@@ -3,7 +3,6 @@
  * lists the legs it could not read, and falls back to what the server sent; never a crash.
  */
 import { configure, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CallDetailEnvelope } from "@/contract/call.ts";
 import { formatDateTime } from "@/lib/format.ts";
@@ -95,22 +94,5 @@ describe("the drawer given a drifted call", () => {
     ).toHaveTextContent("long");
     // As text, never as markup.
     expect(within(received).getByText("<b>hi</b>")).toBeInTheDocument();
-  });
-
-  it("says the call could not be loaded when the answer is not JSON, and retries", async () => {
-    const answer = installDrawerApi({ calls: [driftedEnvelope({})] });
-    let broken = true;
-    vi.stubGlobal("fetch", (input: RequestInfo | URL) =>
-      broken && String(input).includes("/detail/")
-        ? Promise.resolve(new Response("<html>502</html>", { status: 200 }))
-        : answer(input),
-    );
-    renderDrawer({ transactionId: "call-0001" });
-
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Could not load the call.");
-    broken = false;
-    await userEvent.setup().click(within(alert).getByRole("button", { name: "Retry" }));
-    expect(await screen.findByText("Overview", { selector: "summary" })).toBeInTheDocument();
   });
 });

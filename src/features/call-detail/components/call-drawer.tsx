@@ -36,7 +36,6 @@ import type { CallDetailEnvelope } from "@/contract/call.ts";
 import { hasRecording, toUnixSeconds } from "@/contract/call-derivations.ts";
 import { listFieldNames } from "@/contract/drift-basics.ts";
 import type { CallDetailReading, UnreadableRecord } from "@/contract/read-call-responses.ts";
-import { ApiError } from "@/lib/api-client.ts";
 import { formatDateTime, formatPhoneNumber } from "@/lib/format.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { usePreferences } from "@/lib/i18n/preferences.tsx";
@@ -48,6 +47,7 @@ import { createPlayback, type Playback } from "../lib/playback.ts";
 import { callDetailMessages } from "../messages.ts";
 import { CallFields } from "./call-fields.tsx";
 import { CallSummary } from "./call-summary.tsx";
+import { DetailUnavailable, RefreshProblem } from "./detail-load-state.tsx";
 import { LegsTable } from "./legs-table.tsx";
 import { PlaybackContext } from "./playback-context.tsx";
 
@@ -190,40 +190,17 @@ export function CallDrawer({ transactionId, initialTime, onClose, onNavigate }: 
       <p className="sr-only">{messages.keyboardHelp}</p>
       <Announcement transactionId={transactionId} envelope={detail.data?.envelope ?? undefined} />
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3 text-[13px]">
-        {detail.isPending ? (
-          <DetailSkeleton />
-        ) : detail.isError ? (
-          <div role="alert" className="space-y-2">
-            <p>
-              {detail.error instanceof ApiError && detail.error.status === 404
-                ? messages.notFound
-                : messages.failed}
-            </p>
-            <div className="flex gap-2">
-              {!(detail.error instanceof ApiError && detail.error.status === 404) && (
-                <Button onClick={() => void detail.refetch()}>{messages.retry}</Button>
-              )}
-              <Button onClick={onClose}>{messages.close}</Button>
-            </div>
-          </div>
+        {detail.data ? (
+          <>
+            <RefreshProblem detail={detail} />
+            <PlaybackContext value={playback}>
+              <CallReading key={transactionId} reading={detail.data} />
+            </PlaybackContext>
+          </>
         ) : (
-          <PlaybackContext value={playback}>
-            <CallReading key={transactionId} reading={detail.data} />
-          </PlaybackContext>
+          <DetailUnavailable detail={detail} transactionId={transactionId} onClose={onClose} />
         )}
       </div>
-    </div>
-  );
-}
-
-function DetailSkeleton() {
-  const messages = useMessages(callDetailMessages);
-  return (
-    <div role="status" className="space-y-3">
-      <span className="sr-only">{messages.loading}</span>
-      <div aria-hidden="true" className="h-12 animate-pulse rounded-md bg-slate-100" />
-      <div aria-hidden="true" className="h-24 animate-pulse rounded-md bg-slate-100" />
-      <div aria-hidden="true" className="h-32 animate-pulse rounded-md bg-slate-100" />
     </div>
   );
 }

@@ -5,7 +5,15 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SLOW_AFTER_MS } from "../api/use-network-state.ts";
+import { SLOW_AFTER_MS } from "@/lib/use-network-state.ts";
+import {
+  type Fault,
+  interceptRequests,
+  noAnswer,
+  notJson,
+  serverDown,
+  setBrowserOnline,
+} from "@/test/network-faults.ts";
 import {
   errorAnswer,
   installFakeApi,
@@ -20,8 +28,6 @@ afterEach(() => {
 });
 vi.setConfig({ testTimeout: 20_000 });
 
-type Fault = (init: RequestInit | undefined) => Promise<Response>;
-
 /**
  * The kit's fake API, with list requests failing as `fault` says while it is set (`undefined`
  * lets them through), for every page or only `faultyPage` (the page after the first is fetched
@@ -29,38 +35,12 @@ type Fault = (init: RequestInit | undefined) => Promise<Response>;
  */
 function installFaultyApi(options: Parameters<typeof installFakeApi>[0] = {}) {
   const api = installFakeApi(options);
-  const answer = globalThis.fetch;
-  const control: { fault: Fault | undefined; faultyPage?: string } = { fault: undefined };
-  vi.stubGlobal("fetch", (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), "http://localhost");
-    const faulty =
-      control.fault &&
+  const control: { fault: Fault | undefined; faultyPage?: string } = interceptRequests(
+    (url) =>
       url.pathname === "/api/call_transaction/list" &&
-      (control.faultyPage === undefined || url.searchParams.get("page") === control.faultyPage);
-    return faulty && control.fault ? control.fault(init) : answer(input, init);
-  });
-  return { ...api, control };
-}
-
-const serverDown: Fault = () => Promise.reject(new TypeError("Failed to fetch"));
-const notJson: Fault = async () =>
-  new Response("<html><body>502 Bad Gateway</body></html>", {
-    status: 200,
-    headers: { "content-type": "text/html" },
-  });
-/** No answer until the request is aborted. */
-const noAnswer: Fault = (init) =>
-  new Promise((_, reject) =>
-    init?.signal?.addEventListener("abort", () =>
-      reject(new DOMException("aborted", "AbortError")),
-    ),
+      (control.faultyPage === undefined || url.searchParams.get("page") === control.faultyPage),
   );
-
-function setBrowserOnline(online: boolean) {
-  vi.spyOn(navigator, "onLine", "get").mockReturnValue(online);
-  act(() => {
-    window.dispatchEvent(new Event(online ? "online" : "offline"));
-  });
+  return { ...api, control };
 }
 
 describe("faults on the first load", () => {

@@ -17,12 +17,13 @@ import { Button } from "@/components/ui/button.tsx";
 import type { CallListItem } from "@/contract/call.ts";
 import { parseSort } from "@/contract/call-list-query.ts";
 import type { CallListReading } from "@/contract/read-call-responses.ts";
+import { useAskAgain } from "@/lib/ask-again.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { usePreferences } from "@/lib/i18n/preferences.tsx";
 import { navigateSearch } from "@/lib/location-search.ts";
+import { useOnline, useTakesLongerThan } from "@/lib/use-network-state.ts";
 import { callQueries, exportUrl } from "../api/call-queries.ts";
 import { stepOpenCall } from "../api/step-open-call.ts";
-import { useOnline, useTakesLongerThan } from "../api/use-network-state.ts";
 import { callsMessages } from "../messages.ts";
 import { countActiveFilters, EMPTY_FILTERS, serializeCallsSearch } from "../search/calls-search.ts";
 import { useCallListQuery } from "../search/use-call-list-query.ts";
@@ -156,10 +157,7 @@ export function CallsPage() {
 
   // Offline, a request waits (paused) for the connection: say so instead of the skeleton.
   const loading = !page && result.isPending && !stopped && online;
-  const cancel = () => queryClient.cancelQueries({ queryKey: listKey, exact: true });
-  // A request still under way (slow) is dropped first: refetch alone would keep waiting on it.
-  const retry = () =>
-    void (result.isFetching ? cancel().then(() => result.refetch()) : result.refetch());
+  const { askAgain: retry, stop: cancel } = useAskAgain(result, listKey);
   const hasFilters = countActiveFilters(search.filters) > 0;
   const pastLastPage =
     page &&

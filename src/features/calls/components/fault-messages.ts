@@ -1,7 +1,7 @@
 /**
- * The calls table's words for faults (offline, slow, stopped, not JSON), in Vietnamese and
- * English, beside `../messages.ts`, which holds the table's others. On the first screen: they
- * must be there when the network is not.
+ * The calls table's words for faults (offline, slow, stopped), in Vietnamese and English, beside
+ * `../messages.ts`, which holds the table's others; what failed is told by
+ * `@/lib/describe-fault.ts`. On the first screen: they must be there when the network is not.
  */
 import { defineMessages } from "@/lib/i18n/messages.ts";
 
@@ -12,7 +12,6 @@ type Shape = {
   offlineTitle: string;
   offlineBody: string;
   offlineKeeping: string;
-  notJson: string;
 };
 
 export const faultMessages = defineMessages<Shape>({
@@ -24,7 +23,6 @@ export const faultMessages = defineMessages<Shape>({
     offlineBody: "Danh sách sẽ tự tải lại khi có mạng trở lại.",
     offlineKeeping:
       "Mất kết nối mạng: đang hiển thị dữ liệu đã tải, sẽ tự cập nhật khi có mạng trở lại.",
-    notJson: "nội dung trả về không phải JSON (có thể là trang lỗi của proxy)",
   },
   en: {
     slow: "Still loading… the server is slow.",
@@ -34,6 +32,5 @@ export const faultMessages = defineMessages<Shape>({
     offlineBody: "The calls will load again when the connection is back.",
     offlineKeeping:
       "You are offline: showing the calls already loaded; they will update when the connection is back.",
-    notJson: "the answer was not JSON (perhaps an error page from a proxy)",
   },
 });

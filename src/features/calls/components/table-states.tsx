@@ -4,7 +4,8 @@
  */
 import { CircleAlert, RefreshCw, SearchX, TriangleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button.tsx";
-import { ApiError, MalformedResponseError, ResponseShapeError } from "@/lib/api-client.ts";
+import { ApiError } from "@/lib/api-client.ts";
+import { useDescribeFault } from "@/lib/describe-fault.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { callsMessages } from "../messages.ts";
 import { faultMessages } from "./fault-messages.ts";
@@ -52,21 +53,6 @@ export function EmptyResult({
   );
 }
 
-type ErrorWords = { networkError: string; unexpectedResponse: string; notJson: string };
-
-/** What went wrong, in words a supervisor can pass on to whoever runs the server. */
-export function describeError(error: Error, words: ErrorWords): string {
-  if (error instanceof ApiError && error.problems.length > 0) {
-    return error.problems.map((problem) => problem.message).join("; ");
-  }
-  if (error instanceof ApiError) return `${error.code} (HTTP ${error.status})`;
-  if (error instanceof ResponseShapeError) return words.unexpectedResponse;
-  if (error instanceof MalformedResponseError) return words.notJson;
-  // fetch rejects with a TypeError when the network or the server is down.
-  if (error instanceof TypeError) return words.networkError;
-  return error.message;
-}
-
 /**
  * Why the page has no fresh rows: the request failed, the browser is offline, the supervisor
  * stopped it, or it is taking long (and still going on).
@@ -80,9 +66,10 @@ export type LoadProblem =
 function useProblemWords(problem: LoadProblem) {
   const messages = useMessages(callsMessages);
   const faults = useMessages(faultMessages);
+  const describeFault = useDescribeFault();
   switch (problem.kind) {
     case "error": {
-      const detail = describeError(problem.error, { ...messages, ...faults });
+      const detail = describeFault(problem.error);
       return {
         title: messages.errorTitle,
         // "The server said: …" only when it did say something.

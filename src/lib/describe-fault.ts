@@ -7,20 +7,24 @@
 import { ApiError, MalformedResponseError, ResponseShapeError } from "./api-client.ts";
 import { defineMessages, useMessages } from "./i18n/messages.ts";
 
-const faultWords = defineMessages<{
+/** Words for faults every panel says alike; `slow` is what a request past 10 s shows. */
+export const faultWords = defineMessages<{
   networkError: string;
   unexpectedResponse: string;
   notJson: string;
+  slow: string;
 }>({
   vi: {
     networkError: "không kết nối được máy chủ",
     unexpectedResponse: "máy chủ trả lời không đúng định dạng",
     notJson: "nội dung trả về không phải JSON (có thể là trang lỗi của proxy)",
+    slow: "Vẫn đang tải… máy chủ phản hồi chậm.",
   },
   en: {
     networkError: "the server could not be reached",
     unexpectedResponse: "the server answered in an unexpected shape",
     notJson: "the answer was not JSON (perhaps an error page from a proxy)",
+    slow: "Still loading… the server is slow.",
   },
 });
 

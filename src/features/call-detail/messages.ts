@@ -16,7 +16,6 @@ type Shape = {
   refreshFailed: (detail: string) => string;
   offlineWaiting: string;
   offlineKeeping: string;
-  slow: string;
   notFound: string;
   retry: string;
   callLoaded: (who: string, when: string) => string;
@@ -159,7 +158,6 @@ export const callDetailMessages = defineMessages<Shape>({
       `Không cập nhật được cuộc gọi (${detail}); đang hiển thị dữ liệu đã tải.`,
     offlineWaiting: "Mất kết nối mạng: cuộc gọi sẽ tự tải khi có mạng trở lại.",
     offlineKeeping: "Mất kết nối mạng: đang hiển thị dữ liệu đã tải.",
-    slow: "Vẫn đang tải… máy chủ phản hồi chậm.",
     notFound: "Không tìm thấy cuộc gọi này.",
     retry: "Thử lại",
     callLoaded: (who, when) => `Đã mở cuộc gọi ${who}, ${when}`,
@@ -425,7 +423,6 @@ export const callDetailMessages = defineMessages<Shape>({
       `Could not refresh the call (${detail}); showing it as it was loaded.`,
     offlineWaiting: "You are offline: the call will load when the connection is back.",
     offlineKeeping: "You are offline: showing the call as it was loaded.",
-    slow: "Still loading… the server is slow.",
     notFound: "This call was not found.",
     retry: "Retry",
     callLoaded: (who, when) => `Showing the call with ${who}, ${when}`,

@@ -9,16 +9,13 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button.tsx";
 import { ApiError } from "@/lib/api-client.ts";
 import { useAskAgain } from "@/lib/ask-again.ts";
-import { useDescribeFault } from "@/lib/describe-fault.ts";
+import { faultWords, useDescribeFault } from "@/lib/describe-fault.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { useOnline, useTakesLongerThan } from "@/lib/use-network-state.ts";
 import { callDetailQueries } from "../api/call-detail-queries.ts";
 import { callDetailMessages } from "../messages.ts";
 
-type DetailQuery = Pick<
-  UseQueryResult<unknown>,
-  "data" | "error" | "fetchStatus" | "isFetching" | "refetch"
->;
+type DetailQuery = Pick<UseQueryResult<unknown>, "data" | "error" | "isFetching" | "refetch">;
 
 /** The call is not there to show: why, or that it is still coming. */
 export function DetailUnavailable({
@@ -31,9 +28,10 @@ export function DetailUnavailable({
   onClose: () => void;
 }) {
   const messages = useMessages(callDetailMessages);
+  const faults = useMessages(faultWords);
   const describeFault = useDescribeFault();
   const online = useOnline();
-  const slow = useTakesLongerThan(detail.fetchStatus === "fetching", transactionId);
+  const slow = useTakesLongerThan(detail.isFetching, transactionId);
   const { askAgain } = useAskAgain(detail, callDetailQueries.detail(transactionId).queryKey);
 
   if (detail.error) {
@@ -57,7 +55,7 @@ export function DetailUnavailable({
       ) : (
         slow && (
           <div role="status" className="flex items-center gap-3 text-amber-900">
-            <p className="flex-1">{messages.slow}</p>
+            <p className="flex-1">{faults.slow}</p>
             <Button onClick={askAgain}>{messages.retry}</Button>
           </div>
         )

@@ -1,12 +1,11 @@
 /**
- * The calls table's words for faults (offline, slow, stopped), in Vietnamese and English, beside
- * `../messages.ts`, which holds the table's others; what failed is told by
- * `@/lib/describe-fault.ts`. On the first screen: they must be there when the network is not.
+ * The calls table's words for faults (offline, stopped), in Vietnamese and English, beside
+ * `../messages.ts`, which holds the table's others; what failed, and "slow", are
+ * told by `@/lib/describe-fault.ts`. On the first screen: they must be there when the network is not.
  */
 import { defineMessages } from "@/lib/i18n/messages.ts";
 
 type Shape = {
-  slow: string;
   cancel: string;
   stopped: string;
   offlineTitle: string;
@@ -16,7 +15,6 @@ type Shape = {
 
 export const faultMessages = defineMessages<Shape>({
   vi: {
-    slow: "Vẫn đang tải… máy chủ phản hồi chậm.",
     cancel: "Dừng tải",
     stopped: "Đã dừng tải danh sách cuộc gọi.",
     offlineTitle: "Mất kết nối mạng",
@@ -25,7 +23,6 @@ export const faultMessages = defineMessages<Shape>({
       "Mất kết nối mạng: đang hiển thị dữ liệu đã tải, sẽ tự cập nhật khi có mạng trở lại.",
   },
   en: {
-    slow: "Still loading… the server is slow.",
     cancel: "Cancel",
     stopped: "Loading the calls was cancelled.",
     offlineTitle: "You are offline",

@@ -5,7 +5,7 @@
 import { CircleAlert, RefreshCw, SearchX, TriangleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button.tsx";
 import { ApiError } from "@/lib/api-client.ts";
-import { useDescribeFault } from "@/lib/describe-fault.ts";
+import { faultWords, useDescribeFault } from "@/lib/describe-fault.ts";
 import { useMessages } from "@/lib/i18n/messages.ts";
 import { callsMessages } from "../messages.ts";
 import { faultMessages } from "./fault-messages.ts";
@@ -66,6 +66,7 @@ export type LoadProblem =
 function useProblemWords(problem: LoadProblem) {
   const messages = useMessages(callsMessages);
   const faults = useMessages(faultMessages);
+  const { slow } = useMessages(faultWords);
   const describeFault = useDescribeFault();
   switch (problem.kind) {
     case "error": {
@@ -89,7 +90,7 @@ function useProblemWords(problem: LoadProblem) {
     case "stopped":
       return { title: faults.stopped, body: "", banner: faults.stopped };
     case "slow":
-      return { title: faults.slow, body: "", banner: faults.slow };
+      return { title: slow, body: "", banner: slow };
   }
 }
 
